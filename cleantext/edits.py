@@ -1,0 +1,247 @@
+"""Helpers that let a pass change text without ever forgetting to say what it changed.
+
+* ``apply_edits(text, edits)`` replays edits on the text they were made against; every pass
+  is tested with ``apply_edits(input, result.edits) == result.text`` (faithfulness).
+* ``sub_with_edits(pattern, decide, text)`` is ``re.sub`` that records an :class:`Edit` for
+  every replacement; most passes are one or a few calls to it.
+* ``protected_spans(text)`` finds URLs, e-mail addresses, @handles, #hashtags and code-like
+  tokens, which no pass should rewrite; ``Spans`` answers "does this range touch one?" fast.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+
+import regex
+
+from .model import Edit, PassResult
+
+# What ``decide`` may return: None to keep the match, a replacement string (the pass's
+# default reason is used), or (replacement, reason), or (replacement, reason, rule).
+Decision = None | str | tuple[str, str] | tuple[str, str, str]
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Replay ``edits`` (sorted, non-overlapping, offsets into ``text``) and return the result.
+
+    Raises ValueError if an edit does not match the text: an unfaithful edit is a bug in the
+    pass that made it, and the tests must see it.
+    """
+    out: list[str] = []
+    pos = 0
+    for e in edits:
+        if e.start < pos or e.end < e.start or e.end > len(text):
+            raise ValueError(f"edit out of order or out of range: {e!r}")
+        if text[e.start : e.end] != e.before:
+            raise ValueError(f"edit does not match the text at {e.start}: {e!r}")
+        out.append(text[pos : e.start])
+        out.append(e.after)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def result_from_edits(text: str, edits: Sequence[Edit], notes: Sequence = ()) -> PassResult:
+    """Build a PassResult from edits against ``text`` (no edits: the same string object)."""
+    if not edits:
+        return PassResult(text, (), tuple(notes))
+    return PassResult(apply_edits(text, edits), tuple(edits), tuple(notes))
+
+
+def sub_with_edits(
+    pattern: regex.Pattern[str] | str,
+    decide: Callable[[regex.Match[str]], Decision] | str,
+    text: str,
+    *,
+    reason: str = "",
+    rule: str = "",
+    protected: Spans | None = None,
+    group: int | str = 0,
+) -> PassResult:
+    """Replace matches of ``pattern`` in ``text``, recording one Edit per replacement.
+
+    ``decide(match)`` returns None to leave the match alone, or the replacement (optionally
+    with a reason and a rule name). A string ``decide`` is a fixed replacement. Only
+    ``match.span(group)`` is replaced, so a pattern may look at context it does not touch.
+    Matches that overlap ``protected`` spans are skipped. Replacements equal to the original
+    are not recorded.
+    """
+    if isinstance(pattern, str):
+        pattern = compile_cached(pattern)
+    edits: list[Edit] = []
+    for m in pattern.finditer(text):
+        start, end = m.span(group)
+        if start < 0:
+            continue
+        if protected is not None and protected.overlaps(start, end):
+            continue
+        decision = decide if isinstance(decide, str) else decide(m)
+        if decision is None:
+            continue
+        why, name = reason, rule
+        if isinstance(decision, tuple):
+            after, why = decision[0], decision[1]
+            if len(decision) > 2:
+                name = decision[2]
+        else:
+            after = decision
+        before = text[start:end]
+        if after == before:
+            continue
+        if edits and start < edits[-1].end:
+            continue  # overlapping matches (lookarounds with groups): keep the first
+        edits.append(Edit(start, end, before, after, why, name))
+    return result_from_edits(text, edits)
+
+
+@lru_cache(maxsize=256)
+def compile_cached(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    return regex.compile(pattern, flags)
+
+
+def chain(text: str, *steps: Callable[[str], PassResult]) -> PassResult:
+    """Run several sub-rules one after another and merge their edits into one PassResult.
+
+    Each step gets the output of the previous one; the merged edits are expressed against the
+    original ``text``, so the result stays faithful. Where a later edit overlaps or touches an
+    earlier one, the two are fused into a single edit that carries the later reason.
+    """
+    current = text
+    edits: list[Edit] = []
+    for step in steps:
+        r = step(current)
+        if r.edits:
+            edits = compose(text, edits, current, list(r.edits)) if edits else list(r.edits)
+            current = r.text
+    return PassResult(current, tuple(edits)) if edits else PassResult(text)
+
+
+def compose(a: str, first: list[Edit], b: str, second: list[Edit]) -> list[Edit]:
+    """Express ``second`` (edits against ``b = apply_edits(a, first)``) against ``a``.
+
+    Returns sorted, non-overlapping edits whose replay on ``a`` gives the same text as
+    replaying ``first`` and then ``second``. Edits of the two lists that overlap or touch are
+    fused into one edit carrying the later reason.
+    """
+    # Intervals in b's coordinates: (lo, hi, is_second, edit). A first edit occupies the
+    # span of its replacement in b.
+    intervals: list[tuple[int, int, bool, Edit]] = []
+    shift = 0
+    deltas: list[tuple[int, int]] = []  # (b_end of a first edit, a_end - b_end)
+    for e in first:
+        lo = e.start + shift
+        hi = lo + len(e.after)
+        intervals.append((lo, hi, False, e))
+        shift += len(e.after) - (e.end - e.start)
+        deltas.append((hi, e.end - hi))
+    intervals.extend((e.start, e.end, True, e) for e in second)
+    intervals.sort(key=lambda t: (t[0], t[1], t[2]))
+
+    def a_offset(pos: int) -> int:
+        """Map an offset of b outside every first edit back to a."""
+        i = bisect.bisect_right(deltas, (pos, float("inf"))) - 1
+        return pos + (deltas[i][1] if i >= 0 else 0)
+
+    clusters: list[list[tuple[int, int, bool, Edit]]] = []
+    hi_of_cluster = -1
+    for iv in intervals:
+        if clusters and iv[0] <= hi_of_cluster and (iv[2] or any(x[2] for x in clusters[-1])):
+            clusters[-1].append(iv)
+            hi_of_cluster = max(hi_of_cluster, iv[1])
+        elif clusters and iv[0] <= hi_of_cluster and not iv[2]:
+            clusters.append([iv])  # two touching first edits: no need to fuse
+            hi_of_cluster = iv[1]
+        else:
+            clusters.append([iv])
+            hi_of_cluster = iv[1]
+
+    out: list[Edit] = []
+    for cl in clusters:
+        seconds = [x[3] for x in cl if x[2]]
+        firsts = [x for x in cl if not x[2]]
+        if not seconds:
+            out.extend(x[3] for x in firsts)
+            continue
+        lo = min(x[0] for x in cl)
+        hi = max(x[1] for x in cl)
+        a_lo = firsts[0][3].start if firsts and firsts[0][0] == lo else a_offset(lo)
+        a_hi = max(x[3].end for x in firsts) if firsts and max(x[1] for x in firsts) == hi else a_offset(hi)
+        pieces, pos = [], lo
+        for g in sorted(seconds, key=lambda e: (e.start, e.end)):
+            pieces.append(b[pos : g.start])
+            pieces.append(g.after)
+            pos = g.end
+        pieces.append(b[pos:hi])
+        last = seconds[-1]
+        edit = Edit(a_lo, a_hi, a[a_lo:a_hi], "".join(pieces), last.reason, last.rule)
+        if edit.before != edit.after:
+            out.append(edit)
+    return out
+
+
+class Spans:
+    """A sorted set of protected [start, end) ranges with fast overlap queries."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def __iter__(self):
+        return iter(zip(self.starts, self.ends))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True if [start, end) overlaps a protected span (a zero-width range inside one counts)."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i >= 0 and self.ends[i] > start:
+            return True
+        j = i + 1
+        return j < len(self.starts) and self.starts[j] < max(end, start + 1) and start <= self.starts[j] < end
+
+    def contains(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.starts[i] <= pos < self.ends[i]
+
+
+# Things no pass may rewrite. Kept deliberately broad: a missed fix inside a URL costs
+# nothing, a "fixed" URL is a broken link.
+_PROTECTED = regex.compile(
+    r"""
+    (?P<url> (?i:[a-z][a-z0-9+.-]{1,15}://|www\.)[^\s<>"'«»“”]+[^\s<>"'«»“”.,;:!?)\]}] )
+  | (?P<email> [\w.+-]+@[\w-]+(?:\.[\w-]+)+ )
+  | (?P<handle> (?<![\w@])@\w[\w.]*\w? )
+  | (?P<hashtag> (?<![\w&#])\#\p{L}[\w]* )
+  | (?P<code> `[^`\n]+` )
+  | (?P<call> \b[\p{L}_][\w]*(?:\.[\p{L}_][\w]*)*\([^()\n]{0,80}\) )
+  | (?P<dotted> \b[\p{L}_]\w*(?:\.[\p{Ll}_]\w*)+\b(?!\.\w) )
+  | (?P<path> (?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+ | \b[\w-]+\.(?i:txt|md|py|js|ts|html?|json|jsonl|csv|pdf|png|jpe?g|gif|docx?|xlsx?|zip|gz|exe|sh|toml|ya?ml|xml)\b )
+  | (?P<snake> \b\w+_\w+\b )
+    """,
+    regex.VERBOSE | regex.V0,
+)
+
+
+def protected_spans(text: str) -> Spans:
+    """Spans of ``text`` that look like URLs, e-mails, @handles, #hashtags or code.
+
+    Examples (each whole token is protected): ``https://ex.com/a?b=1``, ``www.ex.org``,
+    ``ann@example.org``, ``@newsdesk``, ``#Paris2024``, `` `x = 1` ``, ``getElementById(id)``,
+    ``os.path``, ``docs/readme.txt``, ``file_name``. ``module.Class`` is not protected here:
+    it has the shape of sentence glue (``conflict.The``), and telling the two apart needs the
+    lexicon, which is the glued-words pass's job.
+    """
+    if not text:
+        return Spans()
+    return Spans(m.span() for m in _PROTECTED.finditer(text))

@@ -1,0 +1,63 @@
+"""Pipeline: the enabled passes, folded over a document in canonical order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from . import lang as langmod
+from .model import Cleaned, Context, Step
+from .options import Options
+from .passes import DEFAULT_ORDER, Pass, check_names, pass_class
+
+
+def enabled_names(options: Options) -> tuple[str, ...]:
+    """Which passes run, in canonical order.
+
+    ``only`` (if given) is the whole set; otherwise every pass, minus ``disable``, plus
+    ``enable`` (so that a command-line ``--enable`` wins over a config file's ``disable``).
+    Unknown names raise UnknownPassError listing the known ones.
+    """
+    check_names(options.only)
+    check_names(options.enable)
+    check_names(options.disable)
+    if options.only:
+        chosen = set(options.only)
+    else:
+        chosen = (set(DEFAULT_ORDER) - set(options.disable)) | set(options.enable)
+    return tuple(n for n in DEFAULT_ORDER if n in chosen)
+
+
+class Pipeline:
+    """Runs the enabled passes in canonical order and records a Step for each change.
+
+    >>> Pipeline(Options(only=("whitespace",))).run("a  b ").text
+    'a b'
+    """
+
+    def __init__(self, options: Options | None = None, names: Iterable[str] | None = None):
+        self.options = options or Options()
+        self.names = tuple(names) if names is not None else enabled_names(self.options)
+        check_names(self.names)
+        self.passes: tuple[Pass, ...] = tuple(
+            pass_class(n).from_options(self.options) for n in self.names
+        )
+
+    def language(self, text: str) -> str | None:
+        lang = (self.options.lang or "auto").lower()
+        if lang == "auto":
+            return langmod.detect(text)
+        if lang in ("none", "unknown", "und"):
+            return None
+        return lang.split("-")[0].split("_")[0]
+
+    def run(self, text: str, lang: str | None = None) -> Cleaned:
+        doc_lang = lang if lang is not None else self.language(text)
+        ctx = Context(lang=doc_lang, options=self.options)
+        current = text
+        steps: list[Step] = []
+        for p in self.passes:
+            result = p(current, ctx)
+            if result.edits or result.notes:
+                steps.append(Step(p.name, current, result.edits, result.notes))
+            current = result.text
+        return Cleaned(original=text, text=current, lang=doc_lang, steps=tuple(steps))
