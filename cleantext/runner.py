@@ -1,0 +1,158 @@
+"""Clean one input or many: read, decode, run the pipeline, write (or not), report.
+
+The CLI decides *what* to do (a :class:`Job`); this module does it, one file at a time or in
+a process pool, and turns every per-file failure into an :class:`Outcome` instead of an
+exception, so that one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from . import io as tio
+from .model import Cleaned
+from .options import Options
+from .pipeline import Pipeline
+
+
+class WriteMode(Enum):
+    STDOUT = "stdout"  # print the cleaned text
+    IN_PLACE = "in-place"  # rewrite each file atomically
+    OUTPUT = "output"  # one input to one named file
+    OUT_DIR = "out-dir"  # mirror the inputs under a directory
+    NOTHING = "nothing"  # --check, --diff, --explain on their own
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    mode: WriteMode
+    options: Options
+    output: Path | None = None
+    out_dir: Path | None = None
+    keep_text: bool = True  # send texts back from workers (needed for diff/explain)
+
+
+@dataclass(slots=True)
+class Outcome:
+    name: str
+    cleaned: Cleaned | None = None
+    decoded: tio.Decoded | None = None
+    error: str | None = None
+    skipped: str | None = None
+    written: Path | None = None
+    data: bytes | None = None  # encoded output (STDOUT mode)
+    size: int = 0
+    counts: dict | None = None
+    notes: int = 0
+    changed: bool = False
+
+
+def out_path(path: Path, root: Path | None, out_dir: Path) -> Path:
+    """Where ``path`` goes under ``out_dir``: the same relative path as under ``root``.
+
+    Raises InputError if the result would leave ``out_dir`` (``..`` or links in the way).
+    """
+    rel = path.relative_to(root) if root is not None else Path(path.name)
+    target = (out_dir / rel).resolve()
+    base = out_dir.resolve()
+    if target != base and base not in target.parents:
+        raise tio.InputError(f"{path}: would be written outside {out_dir}; skipped.", str(path))
+    return target
+
+
+_PIPELINES: dict[Options, Pipeline] = {}
+
+
+def pipeline_for(options: Options) -> Pipeline:
+    p = _PIPELINES.get(options)
+    if p is None:
+        p = _PIPELINES[options] = Pipeline(options)
+    return p
+
+
+def clean_file(path: Path, root: Path | None, job: Job) -> Outcome:
+    """Clean one file as ``job`` says. Never raises for a problem with this one file."""
+    name = str(path)
+    out = Outcome(name)
+    try:
+        data, decoded = tio.read_file(path, job.options.encoding)
+    except tio.BinaryInputError as exc:
+        out.skipped = str(exc)
+        return out
+    except tio.InputError as exc:
+        out.error = str(exc)
+        return out
+    out.size = len(data)
+    out.decoded = decoded
+    try:
+        cleaned = pipeline_for(job.options).run(decoded.text)
+    except Exception as exc:  # a bug in a pass must not lose the batch  # noqa: BLE001
+        out.error = f"{name}: internal error while cleaning ({type(exc).__name__}: {exc}); file left as it was."
+        return out
+    out.changed = cleaned.changed
+    out.counts = cleaned.counts()
+    out.notes = sum(len(s.notes) for s in cleaned.steps)
+    if job.keep_text:
+        out.cleaned = cleaned
+    try:
+        new_data = tio.encode(cleaned.text, decoded, job.options.output_encoding)
+    except UnicodeEncodeError as exc:
+        out.error = (
+            f"{name}: the cleaned text cannot be written back as {decoded.encoding} "
+            f"({exc.reason}); use --output-encoding utf-8. Nothing was written."
+        )
+        return out
+    out.changed = new_data != data
+    try:
+        if job.mode is WriteMode.IN_PLACE:
+            if out.changed:
+                tio.atomic_write(path, new_data)
+                out.written = path
+        elif job.mode is WriteMode.OUT_DIR:
+            assert job.out_dir is not None
+            target = out_path(path, root, job.out_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tio.atomic_write(target, new_data)
+            out.written = target
+        elif job.mode is WriteMode.OUTPUT:
+            assert job.output is not None
+            tio.atomic_write(job.output, new_data)
+            out.written = job.output
+        elif job.mode is WriteMode.STDOUT:
+            out.data = new_data
+    except tio.InputError as exc:
+        out.error = str(exc)
+    except OSError as exc:
+        out.error = f"{name}: cannot write the result ({exc.strerror or exc}); the input is untouched."
+    return out
+
+
+def _worker_init(job: Job) -> None:
+    global _JOB
+    _JOB = job
+
+
+_JOB: Job | None = None
+
+
+def _worker(item: tuple[Path, Path | None]) -> Outcome:
+    assert _JOB is not None
+    return clean_file(item[0], item[1], _JOB)
+
+
+def clean_files(items: Iterable[tuple[Path, Path | None]], job: Job, workers: int | None = None) -> Iterator[Outcome]:
+    """Clean many files, in input order. With one worker, no pool at all."""
+    items = list(items)
+    n = workers or os.cpu_count() or 1
+    n = min(n, len(items)) or 1
+    if n == 1:
+        for item in items:
+            yield clean_file(item[0], item[1], job)
+        return
+    with ProcessPoolExecutor(max_workers=n, initializer=_worker_init, initargs=(job,)) as pool:
+        yield from pool.map(_worker, items, chunksize=max(1, min(16, len(items) // (n * 8) or 1)))
