@@ -1,0 +1,207 @@
+"""One command for cleantext's speed figures: ``python bench/run.py [--quick]``.
+
+Measures, in one process and one run, on the bench corpus (``../shared/bench/corpus/all.jsonl``,
+the same bytes as all.txt, one document at a time) and on a damaged copy made here
+deterministically (bench/_damage.py, seed 8):
+
+* MB/s of ``ftfy.fix_text`` (default settings), of language detection, of each pass alone
+  (given the document's language), and of the whole default pipeline (``Pipeline().run``,
+  language detection included);
+* the CLI end to end on a directory (one file per document) with ``-j 1`` and ``-j 2``;
+* start-up: wall time of ``cleantext --version`` and ``echo hello | cleantext`` (median);
+* peak RSS of ``cleantext --jsonl`` on growing inputs (the corpus repeated 1× and 4×).
+
+It prints a table, the ratios, and PASS/MISS for each target of issue 8. The cleantext that is
+measured is the one in this checkout (``python -m cleantext`` with PYTHONPATH set to it).
+``--quick`` keeps a ~2 MB slice of every document proportionally (fast smoke run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+import ftfy  # noqa: E402
+
+import cleantext  # noqa: E402
+from _damage import damage  # noqa: E402
+from cleantext import lang as langmod  # noqa: E402
+from cleantext.model import Context  # noqa: E402
+from cleantext.options import Options  # noqa: E402
+from cleantext.passes import DEFAULT_ORDER, pass_class  # noqa: E402
+from cleantext.pipeline import Pipeline  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "bench" / "corpus" / "all.jsonl"
+ENV = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+CLI = [sys.executable, "-m", "cleantext"]
+
+
+def load(path: Path, quick: bool) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        records = [json.loads(line) for line in f if line.strip()]
+    if quick:
+        total = sum(len(r["text"]) for r in records)
+        keep = 2_000_000 / total
+        for r in records:
+            t = r["text"]
+            cut = t.rfind("\n", 0, max(200, int(len(t) * keep)))
+            r["text"] = t if cut < 0 else t[:cut + 1]
+    return records
+
+
+def mb(texts: list[str]) -> float:
+    return sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+
+def timed(fn, texts: list[str]) -> float:
+    t0 = time.perf_counter()
+    for t in texts:
+        fn(t)
+    return time.perf_counter() - t0
+
+
+def throughput_rows(records: list[dict]) -> dict[str, float]:
+    """MB/s of each contender over these records."""
+    texts = [r["text"] for r in records]
+    size = mb(texts)
+    rows: dict[str, float] = {}
+    rows["ftfy.fix_text"] = size / timed(ftfy.fix_text, texts)
+    rows["language detection"] = size / timed(langmod.detect, texts)
+    options = Options()
+    for name in DEFAULT_ORDER:
+        p = pass_class(name).from_options(options)
+        pairs = [(r["text"], Context(lang=r.get("lang"), options=options)) for r in records]
+        t0 = time.perf_counter()
+        for text, ctx in pairs:
+            p(text, ctx)
+        rows[f"pass {name}"] = size / (time.perf_counter() - t0)
+    pipeline = Pipeline(options)
+    rows["default pipeline"] = size / timed(pipeline.run, texts)
+    return rows
+
+
+def median_wall(cmd: list[str], stdin: bytes | None, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, input=stdin, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def cli_dir(records: list[dict], tmp: Path) -> tuple[float, dict[int, float]]:
+    src = tmp / "docs"
+    for r in records:
+        target = src / (r["id"].replace("/", "__") + ".txt")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(r["text"], encoding="utf-8")
+    size = sum(f.stat().st_size for f in src.iterdir()) / 1e6
+    out: dict[int, float] = {}
+    for j in (1, 2):
+        dest = tmp / f"out-j{j}"
+        t0 = time.perf_counter()
+        subprocess.run(CLI + [str(src), "--out-dir", str(dest), "-j", str(j), "-q"], env=ENV,
+                       stdout=subprocess.DEVNULL, check=True)
+        out[j] = size / (time.perf_counter() - t0)
+    return size, out
+
+
+def peak_rss_mb(cmd: list[str]) -> float:
+    proc = subprocess.Popen(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, cmd)
+    return usage.ru_maxrss / 1024  # KiB on Linux
+
+
+def jsonl_memory(corpus: Path, tmp: Path, quick: bool, records: list[dict]) -> list[tuple[float, float]]:
+    if quick:
+        base = tmp / "base.jsonl"
+        base.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    else:
+        base = corpus
+    data = base.read_bytes()
+    out = []
+    for times in (1, 4):
+        big = tmp / f"x{times}.jsonl"
+        big.write_bytes(data * times)
+        rss = peak_rss_mb(CLI + ["--jsonl", str(big), "--output", str(tmp / f"x{times}.out.jsonl"), "-q"])
+        out.append((len(data) * times / 1e6, rss))
+    return out
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSONL corpus (default: %(default)s)")
+    ap.add_argument("--quick", action="store_true", help="a ~2 MB slice of every document, fewer start-up runs")
+    ap.add_argument("--seed", type=int, default=8, help="seed of the damage (default 8)")
+    ap.add_argument("--skip-cli", action="store_true", help="only the in-process figures")
+    args = ap.parse_args()
+
+    records = load(args.corpus, args.quick)
+    damaged = damage(records, args.seed)
+    print(f"cleantext {cleantext.__version__} ({ROOT}), ftfy {ftfy.__version__}, Python {sys.version.split()[0]}, "
+          f"{os.cpu_count()} CPUs; passes: {', '.join(DEFAULT_ORDER)}")
+    print(f"corpus: {args.corpus} ({len(records)} docs, {mb([r['text'] for r in records]):.1f} MB clean, "
+          f"{mb([r['text'] for r in damaged]):.1f} MB damaged, seed {args.seed}){' --quick' if args.quick else ''}\n")
+
+    Pipeline(Options()).run("warm up: l'été « déjà » 24-11-2024 06:56 AM theUnited")  # lazy loads out of the timings
+    clean_rows = throughput_rows(records)
+    damaged_rows = throughput_rows(damaged)
+    print(f"{'MB/s':<24}{'clean':>10}{'damaged':>10}")
+    for name in clean_rows:
+        print(f"{name:<24}{clean_rows[name]:>10.2f}{damaged_rows[name]:>10.2f}")
+
+    results: list[tuple[str, float, str, bool]] = []
+    r_clean = clean_rows["default pipeline"] / clean_rows["ftfy.fix_text"]
+    r_dmg = damaged_rows["default pipeline"] / damaged_rows["ftfy.fix_text"]
+    results.append(("pipeline / ftfy, clean", r_clean, ">= 3", r_clean >= 3))
+    results.append(("pipeline / ftfy, damaged", r_dmg, ">= 1", r_dmg >= 1))
+
+    if not args.skip_cli:
+        with tempfile.TemporaryDirectory(prefix="cleantext-bench-") as tmpname:
+            tmp = Path(tmpname)
+            size, by_j = cli_dir(records, tmp)
+            print(f"\nCLI on a directory ({len(records)} files, {size:.1f} MB): "
+                  f"-j 1 {by_j[1]:.2f} MB/s, -j 2 {by_j[2]:.2f} MB/s")
+            r_j = by_j[2] / by_j[1]
+            results.append(("CLI -j 2 / -j 1", r_j, ">= 1.7", r_j >= 1.7))
+
+            runs = 3 if args.quick else 7
+            t_version = median_wall(CLI + ["--version"], None, runs)
+            t_hello = median_wall(CLI, b"hello\n", runs)
+            print(f"start-up (median of {runs}): cleantext --version {t_version:.3f} s, "
+                  f"echo hello | cleantext {t_hello:.3f} s")
+            results.append(("echo hello | cleantext (s)", t_hello, "< 0.3", t_hello < 0.3))
+
+            mem = jsonl_memory(args.corpus, tmp, args.quick, records)
+            print("peak RSS of cleantext --jsonl: " + ", ".join(f"{m:.0f} MB in -> {r:.0f} MB" for m, r in mem))
+            growth = mem[-1][1] / mem[0][1]
+            results.append(("JSONL RSS growth at 4x input", growth, "<= 1.25", growth <= 1.25))
+
+    print(f"\n{'target':<30}{'measured':>10}  {'goal':<8}")
+    for name, value, goal, ok in results:
+        print(f"{name:<30}{value:>10.2f}  {goal:<8}{verdict(ok)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
