@@ -1,0 +1,116 @@
+"""The one combined pattern that finds date/time candidates in a document.
+
+Alternatives, tried in this order at each position:
+
+* ``iso``: an ISO 8601 date or timestamp already present (``2024-11-24``,
+  ``2024-11-24T06:56:00+02:00``, ``2024-11-24 06:56``): matched only so that it is skipped;
+* ``ts`` date first: numeric ``24-11-2024``/``24.11.2024``/``24/11/2024``/``2024/11/24`` or
+  month-name ``24 November 2024``, ``24. November 2024``, ``24 de noviembre de 2024``,
+  ``24 ноября 2024 г.``, ``Nov 24, 2024``, optionally followed by a connector (``,``, ``at``,
+  ``à``, ``um``, ``a las``, ``в``, ``·``, ``|``), a time and a zone; a leading weekday is
+  captured as ``wd`` outside the span;
+* ``ts`` time first: ``06:56 IST, Nov 24 2024``;
+* ``ny``: a day and month without a year (reported, never changed);
+* ``tonly``: a time with AM/PM or a zone but no date (reported, never changed).
+
+Fields are only captured here; :mod:`.resolve` checks ranges, calendars and zones.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from . import tables
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+MONTHS = rf"(?i:{_alt(tables.month_langs())})\.?(?!\p{{L}})"
+WEEKDAYS = rf"(?i:{_alt(tables.weekday_langs())})(?!\p{{L}})"
+
+AMPM = r"(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm](?![\p{L}\d]))"
+
+TIME = rf"""
+  (?P<th>\d{{1,2}})
+  (?: :(?P<tm>\d{{2}})(?: :(?P<tsec>\d{{2}})(?:[.,]\d{{1,6}})? )?
+    | \s?[hH]\s?(?P<tm>\d{{2}})
+    | (?P<thonly>[hH])(?![\p{{L}}\d])
+    | \.(?P<tm>\d{{2}})(?=\s?Uhr)
+    | (?=\s?(?:{AMPM}|Uhr(?!\p{{L}})))
+  )
+  (?:\s?(?P<ampm>{AMPM}))?
+  (?:\s?Uhr(?!\p{{L}}))?
+  (?![\d\p{{L}}]|[.:,]\d)
+"""
+
+CITY = r"\p{Lu}[\p{L}'’.]*(?:[ -]\p{Lu}[\p{L}'’.]*){0,2}"
+
+ZONE = rf"""
+  (?P<zone> \s?(?P<zpar>\()?
+    (?: (?<=\d)(?P<zz>Z)(?![\p{{L}}\d])
+      | (?P<zutc>UTC|GMT|UT)(?:\s?(?P<zoff>[+−-]\s?\d{{1,2}}(?::?\d{{2}})?))?(?![\p{{L}}\d])
+      | (?P<znum>[+−-]\d{{2}}:?\d{{2}})(?!\d)
+      | (?P<zgen>(?i:eastern|central|mountain|pacific)(?:\s(?i:standard|daylight))?\s(?i:time)
+               |UK\s(?i:time)|British\s(?i:time)|(?i:heure\sfrançaise|heure\sde\sFrance|hora\speninsular|hora\sespañola))(?!\p{{L}})
+      | (?P<zcity>{CITY})\s(?i:(?:standard\s|local\s)?(?:time|timing))(?!\p{{L}})
+      | (?i:heure|hora|ora)\s(?i:(?:locale|local)\s)?(?:de\s(?:la\s)?|d['’]|di\s|du\s|del\s)(?P<zcity>{CITY})
+      | (?P<zadj>\p{{Lu}}\p{{Ll}}+(?:er|e))\s(?:Sommer|Winter)?[Zz]eit(?!\p{{L}})
+      | по\s(?P<zadj>\p{{L}}+ому)\sвремени(?!\p{{L}})
+      | по\s(?P<zcity>Москве|Киеву|Минску|Гринвичу)(?!\p{{L}})
+      | (?P<zab>\p{{Lu}}{{2,5}})(?![\p{{L}}\d])
+    )
+    (?(zpar)\))
+  )
+"""
+
+YEAR_END = r"(?!\d|[.,]\d|-\d|\s?%)"
+RU_YEAR = r"(?:\s?г\.|\s(?:года|году)(?!\p{L}))?"
+
+DATE = rf"""
+  (?: (?P<n1>\d{{1,4}})(?P<sep>[-./])(?P<n2>\d{{1,2}})(?P=sep)(?P<n3>\d{{2}}(?:\d{{2}})?)(?!\d|[-./]\d|\p{{L}})
+    | (?P<dd>\d{{1,2}})(?:\.|(?i:st|nd|rd|th|er|re|ᵉʳ)|[º°ª])?(?:\s|-)?(?i:(?:de|of)\s)?(?P<dm>{MONTHS})
+      (?:\s?,\s?|\s(?i:de|del)\s|\s|-)(?P<dy>\d{{4}}){YEAR_END}{RU_YEAR}
+    | (?P<dm>{MONTHS})\s?(?P<dd>\d{{1,2}})(?i:st|nd|rd|th)?(?:\s?,\s?|\s)(?P<dy>\d{{4}}){YEAR_END}
+  )
+"""
+
+CONN = r"(?:\s?,\s?|\s?[·|–—-]\s?|\s(?i:at|à|a\slas|a\sla|um|в|às|alle|om|kl\.?)\s|\s|T)"
+SEP_TF = r"(?:\s?,\s?|\s?[·|–—-]\s?|\s(?i:on|le|el|am|du|del|de)\s|\s)"
+
+NOYEAR = rf"""
+  (?: (?P<dd>\d{{1,2}})(?:\.|(?i:st|nd|rd|th|er|re|ᵉʳ)|[º°ª])?\s(?i:(?:de|of)\s)?(?P<dm>{MONTHS})
+    | (?P<dm>{MONTHS})\s(?P<dd>\d{{1,2}})(?i:st|nd|rd|th)?
+  )(?!\s?,?\s?\d|\p{{L}})
+"""
+
+ISO = r"""
+  \d{4}-\d{2}-\d{2}
+  (?:[T\ ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?
+  (?![\d\p{L}]|[-./:]\d|\s?\(?(?:\p{Lu}{2,5}(?!\p{L})|\p{Lu}\p{L}+\s(?i:time|timing)))
+"""
+ISO_RE = regex.compile(ISO, regex.VERBOSE | regex.V1)
+
+TIMESTAMP = regex.compile(
+    rf"""
+    (?<![\w.,/:+−-])
+    (?: (?P<iso>{ISO})
+      | (?:(?P<wd>{WEEKDAYS})\.?,?\s)?(?P<ts>{DATE}(?:{CONN}{TIME}{ZONE}?)?)
+      | (?P<ts>{TIME}{ZONE}?{SEP_TF}{DATE})
+      | (?:(?P<wd>{WEEKDAYS})\.?,?\s)?(?P<ny>{NOYEAR})
+      | (?P<tonly>{TIME}{ZONE}?)
+    )
+    """,
+    regex.VERBOSE | regex.V1,
+)
+
+# Cheap prefilter: every candidate holds a digit next to a date/time separator, a month
+# name, or a 4-digit number. Lines without a digit are never scanned.
+DIGIT = regex.compile(r"\d")
+
+# A day (or day and month) and a range/list word just before a date: "24 to 25 November 2024".
+RANGE_BEFORE = regex.compile(
+    rf"(?:\d{{1,2}}(?:\.|(?i:st|nd|rd|th|er))?\s?(?:{MONTHS}\s?)?)(?:-|–|—|/|&|\s(?i:to|au|à|bis|al|a|y|and|et|und|и|по|until|till|through|hasta|or|ou)\s)\s?$",
+    regex.V1,
+)
