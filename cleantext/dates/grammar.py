@@ -96,21 +96,50 @@ TIMESTAMP = regex.compile(
     rf"""
     (?<![\w.,/:+−-])
     (?: (?P<iso>{ISO})
-      | (?:(?P<wd>{WEEKDAYS})\.?,?\s)?(?P<ts>{DATE}(?:{CONN}{TIME}{ZONE}?)?)
+      | (?P<ts>{DATE}(?:{CONN}{TIME}{ZONE}?)?)
       | (?P<ts>{TIME}{ZONE}?{SEP_TF}{DATE})
-      | (?:(?P<wd>{WEEKDAYS})\.?,?\s)?(?P<ny>{NOYEAR})
+      | (?P<ny>{NOYEAR})
       | (?P<tonly>{TIME}{ZONE}?)
     )
     """,
     regex.VERBOSE | regex.V1,
 )
 
-# Cheap prefilter: every candidate holds a digit next to a date/time separator, a month
-# name, or a 4-digit number. Lines without a digit are never scanned.
 DIGIT = regex.compile(r"\d")
+_DIGITS = regex.compile(r"\d+")
+# A weekday just before a date ("Friday, ", "vendredi ", "Fri. "): checked, never rewritten.
+WEEKDAY_BEFORE = regex.compile(rf"(?<![\w])({WEEKDAYS})\.?,?\s$", regex.V1)
+
+_WORD_BEFORE = regex.compile(r"(?<![\w])(\p{L}{3,12})\.?\s?$", regex.V1)
+
+
+def scan(text: str):
+    """Yield the matches of TIMESTAMP that a left-to-right finditer over ``text`` would give.
+
+    Cheap prefilter: every alternative starts either at a run of digits or at a month name
+    just before one ("Nov. 24"), so the big pattern is only tried, anchored, at those places
+    instead of at every position of the text.
+    """
+    done = 0  # no match may start before this offset
+    months = tables.month_langs()
+    for d in _DIGITS.finditer(text):
+        ds = d.start()
+        if ds < done:
+            continue
+        m = None
+        w = _WORD_BEFORE.search(text, max(done, ds - 14), ds)
+        if w is not None and w.group(1).lower() in months:
+            m = TIMESTAMP.match(text, w.start())
+        if m is None:
+            m = TIMESTAMP.match(text, ds)
+        if m is not None:
+            yield m
+            done = m.end()
+
 
 # A day (or day and month) and a range/list word just before a date: "24 to 25 November 2024".
 RANGE_BEFORE = regex.compile(
-    rf"(?:\d{{1,2}}(?:\.|(?i:st|nd|rd|th|er))?\s?(?:{MONTHS}\s?)?)(?:-|–|—|/|&|\s(?i:to|au|à|bis|al|a|y|and|et|und|и|по|until|till|through|hasta|or|ou)\s)\s?$",
+    rf"(?:\d{{1,2}}(?:\.|(?i:st|nd|rd|th|er))?\s?(?:{MONTHS}\s?)?)"
+    r"(?:-|–|—|/|&|\s(?i:to|au|à|bis|al|a|y|and|et|und|и|по|until|till|through|hasta|or|ou)\s)\s?$",
     regex.V1,
 )

@@ -205,11 +205,12 @@ def examine(m: regex.Match[str], text: str, lang: str | None, cfg: Config, defau
         if not time_first and m.group("dm") is not None and grammar.RANGE_BEFORE.search(text, max(0, start - 40), start):
             raise Leave(f"date '{shown}' ends a range of dates; left as written", "date-range")
         day = _numeric_date(m, cfg, shown) if m.group("n1") else _named_date(m, lang, shown)
-        if m.group("wd"):
-            wd = _name_value(m.group("wd"), tables.weekday_langs(), lang)
+        w = None if time_first else grammar.WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
+        if w is not None:
+            wd = _name_value(w.group(1), tables.weekday_langs(), lang)
             if wd is not None and wd != day.weekday():
                 raise Leave(
-                    f"weekday '{m.group('wd')}' does not match {day.isoformat()} (a {day.strftime('%A')})",
+                    f"weekday '{w.group(1)}' does not match {day.isoformat()} (a {day.strftime('%A')})",
                     "weekday-mismatch",
                 )
         has_time = m.group("th") is not None

@@ -36,7 +36,7 @@ import regex
 
 from ..dates import grammar, zones
 from ..dates.resolve import Config, examine
-from ..edits import Spans, protected_spans, result_from_edits
+from ..edits import protected_spans, result_from_edits
 from ..model import Context, Edit, Note, PassResult
 from ..options import Options, OptionsError
 
@@ -44,9 +44,30 @@ from ..options import Options, OptionsError
 _NUMERIC_SPAN = regex.compile(r"[\d/.\s:-]+|[AaPp]\.[Mm]")
 
 
-def _protection(text: str) -> Spans:
-    spans = protected_spans(text)
-    return Spans((s, e) for s, e in spans if not _NUMERIC_SPAN.fullmatch(text, s, e))
+def _protected(text: str, start: int, end: int) -> bool:
+    """Does [start, end) touch a URL, e-mail, path, handle or code span?
+
+    protected_spans() costs about as much as ftfy on a whole document, so it runs only on the
+    stretch of the line around a candidate (cut at whitespace: none of those tokens has a space,
+    except inline code, which stays on one line).
+    """
+    a = text.rfind("\n", 0, start) + 1
+    if start - a > _REACH:
+        cut = text.find(" ", start - _REACH, start)
+        a = cut + 1 if cut >= 0 else start - _REACH
+    b = text.find("\n", end)
+    b = len(text) if b < 0 else b
+    if b - end > _REACH:
+        cut = text.rfind(" ", end, end + _REACH)
+        b = cut if cut >= 0 else end + _REACH
+    segment = text[a:b]
+    for s, e in protected_spans(segment):
+        if s + a < end and e + a > start and not _NUMERIC_SPAN.fullmatch(segment, s, e):
+            return True
+    return False
+
+
+_REACH = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,13 +113,10 @@ class Timestamps:
         default = self._default()
         edits: list[Edit] = []
         notes: list[Note] = []
-        protected: Spans | None = None
-        for m in grammar.TIMESTAMP.finditer(text):
+        for m in grammar.scan(text):
             if m.group("iso"):
                 continue
-            if protected is None:
-                protected = _protection(text)
-            if protected and protected.overlaps(*m.span()):
+            if _protected(text, *m.span()):
                 continue
             try:
                 found = examine(m, text, lang, self._config, default)
