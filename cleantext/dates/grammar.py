@@ -36,13 +36,13 @@ TIME = rf"""
   (?P<th>\d{{1,2}})
   (?: :(?P<tm>\d{{2}})(?: :(?P<tsec>\d{{2}})(?:[.,]\d{{1,6}})? )?
     | \s?[hH]\s?(?P<tm>\d{{2}})
-    | (?P<thonly>[hH])(?![\p{{L}}\d])
+    | \s?(?P<thonly>[hH])(?![\p{{L}}\d])
     | \.(?P<tm>\d{{2}})(?=\s?Uhr)
     | (?=\s?(?:{AMPM}|Uhr(?!\p{{L}})))
   )
   (?:\s?(?P<ampm>{AMPM}))?
-  (?:\s?Uhr(?!\p{{L}}))?
-  (?![\d\p{{L}}]|[.:,]\d)
+  (?:\s?Uhr(?!\p{{L}})|(?<=\d)\s?h(?![\p{{L}}\d]))?
+  (?!\d|[.:,]\d|(?!Z(?![\p{{L}}\d]))\p{{L}})
 """
 
 CITY = r"\p{Lu}[\p{L}'’.]*(?:[ -]\p{Lu}[\p{L}'’.]*){0,2}"
@@ -86,8 +86,8 @@ NOYEAR = rf"""
 """
 
 ISO = r"""
-  \d{4}-\d{2}-\d{2}
-  (?:[T\ ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?
+  (?>\d{4}-\d{2}-\d{2}
+  (?:[T\ ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)
   (?![\d\p{L}]|[-./:]\d|\s?\(?(?:\p{Lu}{2,5}(?!\p{L})|\p{Lu}\p{L}+\s(?i:time|timing)))
 """
 ISO_RE = regex.compile(ISO, regex.VERBOSE | regex.V1)
@@ -139,7 +139,7 @@ def scan(text: str):
 
 # A day (or day and month) and a range/list word just before a date: "24 to 25 November 2024".
 RANGE_BEFORE = regex.compile(
-    rf"(?:\d{{1,2}}(?:\.|(?i:st|nd|rd|th|er))?\s?(?:{MONTHS}\s?)?)"
+    rf"(?<![\d.,])(?:\d{{1,2}}(?:\.|(?i:st|nd|rd|th|er))?\s?(?:{MONTHS}\s?)?)"
     r"(?:-|–|—|/|&|\s(?i:to|au|à|bis|al|a|y|and|et|und|и|по|until|till|through|hasta|or|ou)\s)\s?$",
     regex.V1,
 )

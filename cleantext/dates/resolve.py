@@ -62,8 +62,8 @@ def _name_value(token: str, table: dict[str, dict[str, int]], lang: str | None) 
 def _numeric_date(m: regex.Match[str], cfg: Config, shown: str) -> date:
     n1, n2, n3 = m.group("n1"), m.group("n2"), m.group("n3")
     if len(n1) == 4:
-        if len(n3) == 4:
-            raise Skip()
+        if len(n3) == 4 or (m.group("sep") == "-" and (len(n2) < 2 or len(n3) < 2)):
+            raise Skip()  # 1827-8-32 is a list of years, not a date
         y, mo, d = int(n1), int(n2), int(n3)
     elif len(n1) == 3:
         raise Skip()
