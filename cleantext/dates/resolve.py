@@ -16,7 +16,7 @@ from . import grammar, tables, zones
 
 UTC = timezone.utc
 MIN_YEAR, MAX_YEAR = 1700, 2199
-_EN_NAMES = {"en"}
+_TIME_DIRECTIVE = regex.compile(r"%[-#]?[HIMSpzZXcTRrfPklsGV]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +144,8 @@ def _check_local(naive: datetime, zone: zones.Zone, shown: str) -> datetime:
 def render(value: date | datetime, has_time: bool, fmt: str) -> str:
     if not has_time:
         d = value if not isinstance(value, datetime) else value.date()
-        if fmt in ("iso", "iso-utc", "date", "local"):
-            return d.isoformat()
+        if fmt in ("iso", "iso-utc", "date", "local") or _TIME_DIRECTIVE.search(fmt):
+            return d.isoformat()  # a pattern with time fields would invent a midnight
         return datetime(d.year, d.month, d.day).strftime(fmt)
     assert isinstance(value, datetime)
     aware = value.tzinfo is not None
