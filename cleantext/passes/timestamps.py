@@ -42,6 +42,7 @@ from ..options import Options, OptionsError
 
 # protected_spans() takes 24/11/2024 for a path and p.m for a dotted name; neither is code.
 _NUMERIC_SPAN = regex.compile(r"[\d/.\s:-]+|[AaPp]\.[Mm]")
+_REACH = 300  # characters of context around a candidate given to protected_spans()
 
 
 def _protected(text: str, start: int, end: int) -> bool:
@@ -65,9 +66,6 @@ def _protected(text: str, start: int, end: int) -> bool:
         if s + a < end and e + a > start and not _NUMERIC_SPAN.fullmatch(segment, s, e):
             return True
     return False
-
-
-_REACH = 300
 
 
 @dataclass(frozen=True, slots=True)
