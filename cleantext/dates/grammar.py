@@ -33,17 +33,18 @@ MONTHS = rf"(?i:{_alt(tables.month_langs())})\.?(?!\p{{L}})"
 WEEKDAYS = rf"(?i:{_alt(tables.weekday_langs())})(?!\p{{L}})"
 
 AMPM = r"(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm](?![\p{L}\d]))"
+SUFFIX = r"(?:Uhr|uur|hrs?\.?)(?!\p{L})"  # German, Dutch, English "hours" after a time
 
 TIME = rf"""
   (?P<th>\d{{1,2}})
   (?: :(?P<tm>\d{{2}})(?: :(?P<tsec>\d{{2}})(?:[.,]\d{{1,6}})? )?
     | \s?[hH]\s?(?P<tm>\d{{2}})
     | \s?(?P<thonly>[hH])(?![\p{{L}}\d])
-    | \.(?P<tm>\d{{2}})(?=\s?Uhr)
-    | (?=\s?(?:{AMPM}|Uhr(?!\p{{L}})))
+    | \.(?P<tm>\d{{2}})(?=\s?(?:{AMPM}|{SUFFIX}))
+    | (?=\s?(?:{AMPM}|{SUFFIX}))
   )
   (?:\s?(?P<ampm>{AMPM}))?
-  (?:\s?Uhr(?!\p{{L}})|(?<=\d)\s?h(?![\p{{L}}\d]))?
+  (?:\s?{SUFFIX}|(?<=\d)\s?h(?![\p{{L}}\d]))?
   (?!\d|[.:,]\d|(?!Z(?![\p{{L}}\d]))\p{{L}})
 """
 
@@ -57,11 +58,11 @@ ZONE = rf"""
       | (?P<zgen>(?i:eastern|central|mountain|pacific)(?:\s(?i:standard|daylight))?\s(?i:time)
                |UK\s(?i:time)|British\s(?i:time)|(?i:heure\sfrançaise|heure\sde\sFrance|hora\speninsular|hora\sespañola))(?!\p{{L}})
       | (?P<zcity>{CITY})\s(?i:(?:standard\s|local\s)?(?:time|timing))(?!\p{{L}})
-      | (?i:heure|hora|ora)\s(?i:(?:locale|local)\s)?(?:de\s(?:la\s)?|d['’]|di\s|du\s|del\s)(?P<zcity>{CITY})
+      | (?i:heure|hora|horário|ora)\s(?i:(?:locale|local)\s)?(?:de\s(?:la\s)?|d['’]|di\s|du\s|del\s)(?P<zcity>{CITY})
       | (?P<zadj>\p{{Lu}}\p{{Ll}}+(?:er|e))\s(?:Sommer|Winter)?[Zz]eit(?!\p{{L}})
       | по\s(?P<zadj>\p{{L}}+ому)\sвремени(?!\p{{L}})
       | по\s(?P<zcity>Москве|Киеву|Минску|Гринвичу)(?!\p{{L}})
-      | (?P<zab>\p{{Lu}}{{2,5}})(?![\p{{L}}\d])
+      | (?P<zab>\p{{Lu}}{{2,5}}|мск)(?![\p{{L}}\d])
     )
     (?(zpar)\))
   )

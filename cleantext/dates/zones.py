@@ -128,6 +128,7 @@ def resolve(m: regex.Match[str], aliases: dict[str, str]) -> Zone:
         raise ZoneProblem(f"unknown time zone '{m.group('zone').strip()}'", "unknown-zone")
     abbr = m.group("zab")
     if abbr:
+        abbr = abbr.upper() if abbr == "мск" else abbr
         if abbr in aliases:
             return _iana(aliases[abbr], f"{abbr} = {aliases[abbr]}")
         if abbr in names["generic"]:
