@@ -1,0 +1,370 @@
+"""dedup: remove a headline printed twice, a truncated teaser and a paragraph repeated back to back.
+
+Scraped pages often carry the same text twice: the ``<title>`` and the ``<h1>``, a standfirst
+cut with ``...`` before the paragraph it was cut from, a block the CMS emitted two times.
+
+* ``Title\\n\\nTitle\\n\\nBody…`` → ``Title\\n\\nBody…`` (kept: the first copy)
+* ``TITLE IN CAPS\\nDate\\nTitle in caps\\nBody…`` → ``Date\\nTitle in caps\\nBody…`` (kept: the
+  mixed-case copy; curly or straight quotes, trailing punctuation and spacing do not matter)
+* ``Teaser cut short...\\n\\nOther\\n\\nTeaser cut short, then the rest.`` →
+  ``Other\\n\\nTeaser cut short, then the rest.`` (kept: the full paragraph)
+* a long paragraph followed at once by the same paragraph → one copy
+
+Blocks may be separated by blank lines or by single newlines. A removal takes the block and one
+separator with it, keeping the widest separator around it, so no extra blank line is left.
+Comparison is on :func:`cleantext.textkey.text_key` (NFKC, casefold, quotes and dashes
+unified, punctuation stripped, spaces collapsed). Each edit names the rule and the copy kept:
+``repeated headline (kept line 3)``, ``truncated teaser (full paragraph at line 11)``.
+
+When it does NOT act (when unsure, keep):
+
+* headline copies further down than ``dedup_top_lines`` non-blank lines, copies separated by
+  anything but metadata-looking lines (date or time, byline, ``Updated …``, a short label),
+  or copies not followed by prose (repeated lines of a poem or a song are left alone);
+* dialogue (``— Oui.``, ``"Yes."``), list items, table rows, short lines, lines ending in a
+  comma or semicolon (verse), stanzas (blocks of short lines);
+* a teaser with no later paragraph that it is the start of (listing pages), a teaser whose
+  only match is itself truncated, a teaser that is a quotation or dialogue;
+* a quotation or paragraph repeated later in the text, not back to back;
+* near-duplicates: no fuzzy matching unless ``dedup_similarity`` is set (then headline copies
+  and back-to-back paragraphs whose keys have a ``difflib`` ratio at least that high count).
+
+The pass is per document and deterministic: it keeps no state between calls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import ClassVar
+
+import regex
+
+from ..edits import compose, result_from_edits
+from ..model import Context, Edit, PassResult
+from ..options import Options
+from ..textkey import is_all_caps, text_key
+
+_DASH_START = regex.compile(r"\s*(?:[-\u2010-\u2015\u2212]|\*|\+\s)")
+_LIST_START = regex.compile(
+    r"\s*(?:[•·▪◦‣○●■□►▶→✓✔☐☑]|\d{1,3}[.)]\s|\(\d{1,3}\)|\(?\p{L}\)\s|\p{L}\.\s(?=\p{Lu}\p{Ll}))"
+)
+_QUOTE_START = regex.compile(r"\s*[\"'«»“”„‘’‚‹›「『]")
+_QUOTE_END = regex.compile(r"[\"'«»“”„‘’‹›」』][\s.,;:!?…]*$")
+_ELLIPSIS_END = regex.compile(r"(?:\.\.\.|…)\s*$")
+_VERSE_END = regex.compile(r"[,;]\s*$")
+_SENTENCE_END = regex.compile(r"[.!?…]\s*$")
+_LOWER_START = regex.compile(r"\s*\p{Ll}")
+_LETTER = regex.compile(r"\p{L}")
+_META_PREFIX = regex.compile(
+    r"""(?ix) ^ \W{0,3} (?:
+        by | par | from | written \s+ by | posted | published | updated | last \s+ updated
+      | mise? \s+ à \s+ jour | publiée? | modifiée? | actualisée? | source s? | photos? | crédits?
+      | credits? | image | illustration | reading \s+ time | temps \s+ de \s+ lecture | lecture
+      | auteur | author | rédaction | staff | correspondent | envoyée? \s+ spéciale? | avec | with
+      | comments? | commentaires? | share | partager | copyright | © ) \b""",
+)
+_META_DATE = regex.compile(
+    r"""(?ix)
+      \b \d{1,4} [-/.] \d{1,2} [-/.] \d{1,4} \b
+    | \b \d{1,2} \s? [:h] \s? \d{2} \b
+    | \b \d{1,2} \s? (?: am | pm | a\.m\. | p\.m\. ) (?!\p{L})
+    | \b (?: monday | tuesday | wednesday | thursday | friday | saturday | sunday
+          | lundi | mardi | mercredi | jeudi | vendredi | samedi | dimanche
+          | today | yesterday | aujourd'hui | hier ) \b
+    | \b \d+ \s? (?: min | minutes? | hours? | heures? | h ) \s (?: ago | read ) \b
+    | \b il \s y \s a \s \d+
+    | \d .{0,12} \b (?: jan | feb | mar | apr | may | jun | jul | aug | sep | oct | nov | dec
+          | janv | févr | fév | avr | mai | juin | juil | août | déc ) \p{L}* \b
+    | \b (?: jan | feb | mar | apr | may | jun | jul | aug | sep | oct | nov | dec
+          | janv | févr | fév | avr | mai | juin | juil | août | déc ) \p{L}* \.? \s \d
+    """,
+)
+
+_HEADLINE_MIN_CHARS = 15  # key length; shorter lines ("Yes.", "Chorus") are never headlines
+_HEADLINE_MIN_WORDS = 3
+_HEADLINE_MAX_CHARS = 300
+_TEASER_MIN_CHARS = 30
+_TEASER_MIN_WORDS = 6
+_TEASER_INDEX = 24  # teasers are looked up by the first characters of their key
+_BLOCK_MIN_CHARS = 100  # a "long" paragraph, for the back-to-back rule
+_BLOCK_MIN_WORDS = 12
+_PROSE_MIN_CHARS = 80
+_PROSE_LOOKAHEAD = 6
+
+
+class _Unit:
+    """A paragraph: one line, or a hard-wrapped block of lines. ``start``/``end`` exclude the
+    separators; ``line`` is 1-based."""
+
+    __slots__ = ("start", "end", "line", "nlines", "text", "removed", "_key")
+
+    def __init__(self, start: int, end: int, line: int, nlines: int, text: str):
+        self.start, self.end, self.line, self.nlines, self.text = start, end, line, nlines, text
+        self.removed = False
+        self._key: str | None = None
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = text_key(self.text)
+        return self._key
+
+
+def _units(text: str) -> list[_Unit]:
+    """Split ``text`` into paragraphs: runs of non-blank lines, cut into single lines unless
+    the run is hard-wrapped prose (long lines, a continuation line that starts in lower case)."""
+    units: list[_Unit] = []
+    block: list[tuple[int, int, int, str]] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        if len(block) > 1 and _is_wrapped(block):
+            s, e = block[0][0], block[-1][1]
+            units.append(_Unit(s, e, block[0][2], len(block), text[s:e]))
+        else:
+            units.extend(_Unit(s, e, n, 1, raw) for s, e, n, raw in block)
+        block.clear()
+
+    pos = 0
+    for n, raw in enumerate(text.split("\n"), 1):
+        end = pos + len(raw)
+        if raw.strip():
+            block.append((pos, end, n, raw))
+        else:
+            flush()
+        pos = end + 1
+    flush()
+    return units
+
+
+def _is_wrapped(block: list[tuple[int, int, int, str]]) -> bool:
+    lines = [b[3].strip() for b in block]
+    if any(len(x) < 40 for x in lines[:-1]):
+        return False
+    if any(a == b for a, b in zip(lines, lines[1:])):
+        return False
+    return any(_LOWER_START.match(x) for x in lines[1:])
+
+
+def _skip(u: _Unit) -> bool:
+    """Dialogue, list items, table rows: never removed, never the evidence for a removal."""
+    t = u.text
+    if "|" in t or "\t" in t.strip():
+        return True
+    if _DASH_START.match(t) or _LIST_START.match(t):
+        return True
+    return bool(_QUOTE_START.match(t) and _QUOTE_END.search(t))
+
+
+def _is_meta(u: _Unit) -> bool:
+    """A line that may sit between two copies of a headline: date, byline, label, source."""
+    t = u.text.strip()
+    if u.nlines > 1 or len(t) > 100:
+        return False
+    if _META_PREFIX.match(t) or _META_DATE.search(t) or not _LETTER.search(t):
+        return True
+    return len(t.split()) <= 5 and not _SENTENCE_END.search(t)
+
+
+def _is_prose(u: _Unit) -> bool:
+    return u.nlines > 1 or (len(u.text) >= _PROSE_MIN_CHARS and len(u.text.split()) >= 10)
+
+
+def _headline_like(u: _Unit) -> bool:
+    t = u.text
+    if u.nlines > 1 or len(t) > _HEADLINE_MAX_CHARS or _skip(u) or _VERSE_END.search(t):
+        return False
+    if _QUOTE_START.match(t) and _QUOTE_END.search(t) or _META_PREFIX.match(t.strip()):
+        return False
+    k = u.key
+    return len(k) >= _HEADLINE_MIN_CHARS and k.count(" ") + 1 >= _HEADLINE_MIN_WORDS
+
+
+def _same(a: _Unit, b: _Unit, similarity: float | None) -> bool:
+    if a.key == b.key:
+        return True
+    if similarity is None or not a.key or not b.key:
+        return False
+    m = SequenceMatcher(None, a.key, b.key, autojunk=False)
+    return m.real_quick_ratio() >= similarity and m.quick_ratio() >= similarity and m.ratio() >= similarity
+
+
+def _better(copies: list[_Unit]) -> _Unit:
+    """The copy to keep: the first one that is not ALL CAPS (else the first)."""
+    return next((c for c in copies if not is_all_caps(c.text)), copies[0])
+
+
+# A removal decided by a rule: (unit removed, rule, label, offset of the kept copy).
+_Removal = tuple[_Unit, str, str, int]
+
+
+def _teasers(kept: list[_Unit], out: list[_Removal]) -> None:
+    candidates = []
+    for i, u in enumerate(kept):
+        if _ELLIPSIS_END.search(u.text) and not _skip(u) and not _QUOTE_START.match(u.text):
+            k = u.key
+            if len(k) >= _TEASER_MIN_CHARS and k.count(" ") + 1 >= _TEASER_MIN_WORDS:
+                candidates.append(i)
+    if not candidates:
+        return
+    index: dict[str, list[int]] = {}
+    for j in range(candidates[0] + 1, len(kept)):
+        v = kept[j]
+        if len(v.text) >= _TEASER_MIN_CHARS and not _ELLIPSIS_END.search(v.text) and not _skip(v):
+            index.setdefault(v.key[:_TEASER_INDEX], []).append(j)
+    for i in candidates:
+        u = kept[i]
+        for j in index.get(u.key[:_TEASER_INDEX], ()):
+            v = kept[j]
+            if j > i and len(v.key) >= len(u.key) and v.key.startswith(u.key):
+                u.removed = True
+                out.append((u, "truncated-teaser", "truncated teaser (full paragraph at line {})", v.start))
+                break
+
+
+def _headlines(kept: list[_Unit], top: int, sim: float | None, out: list[_Removal]) -> None:
+    region, seen = [], 0
+    for u in kept:
+        if seen >= top:
+            break
+        region.append(u)
+        seen += u.nlines
+    for i, u in enumerate(region):
+        if u.removed or not _headline_like(u):
+            continue
+        group, last = [u], i
+        for j in range(i + 1, len(region)):
+            v = region[j]
+            if _headline_like(v) and _same(u, v, sim):
+                group.append(v)
+                last = j
+            elif not _is_meta(v):
+                break
+        if len(group) < 2:
+            continue
+        after = kept[last + 1 : last + 1 + _PROSE_LOOKAHEAD]
+        if not any(_is_prose(v) for v in after):
+            continue
+        keep = _better(group)
+        for g in group:
+            if g is not keep:
+                g.removed = True
+                out.append((g, "repeated-headline", "repeated headline (kept line {})", keep.start))
+
+
+def _long(u: _Unit) -> bool:
+    return len(u.text) >= _BLOCK_MIN_CHARS and len(u.text.split()) >= _BLOCK_MIN_WORDS and not _skip(u)
+
+
+def _repeated_blocks(kept: list[_Unit], sim: float | None, out: list[_Removal]) -> None:
+    prev: _Unit | None = None
+    for u in kept:
+        if u.removed:
+            continue
+        if prev is not None and _long(u) and _long(prev):
+            a, b = len(prev.text), len(u.text)
+            if min(a, b) * 5 >= max(a, b) * 4 and _same(prev, u, sim):
+                keep = _better([prev, u])
+                drop = u if keep is prev else prev
+                drop.removed = True
+                out.append((drop, "repeated-block", "repeated paragraph (kept line {})", keep.start))
+                prev = keep
+                continue
+        prev = u
+
+
+def _find_removals(text: str, top: int, sim: float | None) -> tuple[list[_Unit], list[_Removal]]:
+    units = _units(text)
+    found: list[_Removal] = []
+    while True:
+        before = len(found)
+        _teasers([u for u in units if not u.removed], found)
+        if top:
+            _headlines([u for u in units if not u.removed], top, sim, found)
+        _repeated_blocks([u for u in units if not u.removed], sim, found)
+        if len(found) == before:
+            return units, found
+
+
+def _removal_spans(text: str, units: list[_Unit]) -> list[tuple[int, int, _Unit]]:
+    """Spans to delete: each removed unit with one separator next to it, so that the separator
+    with the most newlines around a run of removed units is the one that stays."""
+    spans: list[tuple[int, int, _Unit]] = []
+    n, i = len(units), 0
+    while i < n:
+        if not units[i].removed:
+            i += 1
+            continue
+        j = i
+        while j < n and units[j].removed:
+            j += 1
+        run = units[i:j]
+        prev = units[i - 1] if i > 0 else None
+        nxt = units[j] if j < n else None
+        # seps[k] = (start, end) of the separator before run[k]; seps[len(run)] follows the run.
+        seps = [(prev.end if prev else None, run[0].start)]
+        seps += [(run[k - 1].end, run[k].start) for k in range(1, len(run))]
+        seps.append((run[-1].end, nxt.start if nxt else None))
+        if prev is None:
+            keep_sep = 0
+        elif nxt is None:
+            keep_sep = len(run)
+        else:
+            widths = [text.count("\n", s, e) for s, e in seps]
+            keep_sep = widths.index(max(widths))
+        for k, u in enumerate(run):
+            if k < keep_sep:
+                spans.append((seps[k][0], u.end, u))
+            else:
+                end = seps[k + 1][1]
+                spans.append((u.start, u.end if end is None else end, u))
+        i = j
+    return spans
+
+
+@dataclass(frozen=True, slots=True)
+class Dedup:
+    name: ClassVar[str] = "dedup"
+    summary: ClassVar[str] = "remove a repeated headline, a truncated teaser, a paragraph repeated back to back"
+
+    top_lines: int = 12
+    similarity: float | None = None
+
+    @classmethod
+    def from_options(cls, options: Options) -> Dedup:
+        return cls(top_lines=options.dedup_top_lines, similarity=options.dedup_similarity)
+
+    def __call__(self, text: str, ctx: Context) -> PassResult:
+        if "\n" not in text:
+            return PassResult(text)
+        original, current = text, text
+        edits: list[Edit] = []
+        while True:  # a removal can bring two copies together: repeat until nothing changes
+            units, found = _find_removals(current, self.top_lines, self.similarity)
+            if not found:
+                break
+            labels = {id(u): (rule, label, kept) for u, rule, label, kept in found}
+            new: list[Edit] = []
+            for s, e, u in _removal_spans(current, units):
+                rule, label, kept = labels[id(u)]
+                line = original.count("\n", 0, _to_original(kept, edits)) + 1
+                new.append(Edit(s, e, current[s:e], "", label.format(line), rule))
+            edits = compose(original, edits, current, new) if edits else new
+            current = result_from_edits(current, new).text
+        return result_from_edits(original, edits)
+
+
+def _to_original(pos: int, edits: list[Edit]) -> int:
+    """Map an offset of the text after ``edits`` (deletions) back to ``original``."""
+    shift = 0
+    for e in edits:
+        if e.start - shift + len(e.after) <= pos:
+            shift += (e.end - e.start) - len(e.after)
+        else:
+            break
+    return pos + shift
+
+
+PASS = Dedup
