@@ -52,6 +52,8 @@ _LIST_START = regex.compile(
 _QUOTE_START = regex.compile(r"\s*[\"'«»“”„‘’‚‹›「『]")
 _QUOTE_END = regex.compile(r"[\"'«»“”„‘’‹›」』][\s.,;:!?…]*$")
 _ELLIPSIS_END = regex.compile(r"(?:\.\.\.|…)\s*$")
+_COLUMNS = regex.compile(r"\S {3,}\S")  # columns aligned with spaces: a table row
+_PERIOD_END = regex.compile(r"\.\s*$")
 _VERSE_END = regex.compile(r"[,;]\s*$")
 _SENTENCE_END = regex.compile(r"[.!?…]\s*$")
 _LOWER_START = regex.compile(r"\s*\p{Ll}")
@@ -81,12 +83,11 @@ _META_DATE = regex.compile(
     """,
 )
 
-_HEADLINE_MIN_CHARS = 15  # key length; shorter lines ("Yes.", "Chorus") are never headlines
-_HEADLINE_MIN_WORDS = 3
+_HEADLINE_MIN_CHARS = 20  # key length; shorter lines ("Yes.", "Good night, all.") never count
+_HEADLINE_MIN_WORDS = 4
 _HEADLINE_MAX_CHARS = 300
 _TEASER_MIN_CHARS = 30
 _TEASER_MIN_WORDS = 6
-_TEASER_INDEX = 24  # teasers are looked up by the first characters of their key
 _BLOCK_MIN_CHARS = 100  # a "long" paragraph, for the back-to-back rule
 _BLOCK_MIN_WORDS = 12
 _PROSE_MIN_CHARS = 80
@@ -97,18 +98,33 @@ class _Unit:
     """A paragraph: one line, or a hard-wrapped block of lines. ``start``/``end`` exclude the
     separators; ``line`` is 1-based."""
 
-    __slots__ = ("start", "end", "line", "nlines", "text", "removed", "_key")
+    __slots__ = ("start", "end", "line", "nlines", "text", "removed", "_key", "_head")
 
     def __init__(self, start: int, end: int, line: int, nlines: int, text: str):
         self.start, self.end, self.line, self.nlines, self.text = start, end, line, nlines, text
         self.removed = False
         self._key: str | None = None
+        self._head: str | None = None
 
     @property
     def key(self) -> str:
         if self._key is None:
             self._key = text_key(self.text)
         return self._key
+
+    @property
+    def head(self) -> str:
+        """The first three words of ``key``, computed from the start of the text only (cheap:
+        used to find candidates before comparing whole keys)."""
+        if self._head is None:
+            if self._key is None and len(self.text) > 120:
+                words = text_key(self.text[:120]).split(" ", 4)
+                if len(words) < 5:
+                    words = self.key.split(" ", 4)
+            else:
+                words = self.key.split(" ", 4)
+            self._head = " ".join(words[:3])
+        return self._head
 
 
 def _units(text: str) -> list[_Unit]:
@@ -140,8 +156,11 @@ def _units(text: str) -> list[_Unit]:
 
 
 def _is_wrapped(block: list[tuple[int, int, int, str]]) -> bool:
+    """Hard-wrapped prose: lines of similar width (40 to 120 characters but the last), no two
+    equal neighbours, and a line that continues a sentence (starts in lower case)."""
     lines = [b[3].strip() for b in block]
-    if any(len(x) < 40 for x in lines[:-1]):
+    widths = [len(x) for x in lines[:-1]]
+    if min(widths) < 40 or max(len(x) for x in lines) > 120 or min(widths) * 5 < max(widths) * 3:
         return False
     if any(a == b for a, b in zip(lines, lines[1:])):
         return False
@@ -151,7 +170,7 @@ def _is_wrapped(block: list[tuple[int, int, int, str]]) -> bool:
 def _skip(u: _Unit) -> bool:
     """Dialogue, list items, table rows: never removed, never the evidence for a removal."""
     t = u.text
-    if "|" in t or "\t" in t.strip():
+    if "|" in t or "\t" in t.strip() or _COLUMNS.search(t):
         return True
     if _DASH_START.match(t) or _LIST_START.match(t):
         return True
@@ -213,10 +232,10 @@ def _teasers(kept: list[_Unit], out: list[_Removal]) -> None:
     for j in range(candidates[0] + 1, len(kept)):
         v = kept[j]
         if len(v.text) >= _TEASER_MIN_CHARS and not _ELLIPSIS_END.search(v.text) and not _skip(v):
-            index.setdefault(v.key[:_TEASER_INDEX], []).append(j)
+            index.setdefault(v.head, []).append(j)
     for i in candidates:
         u = kept[i]
-        for j in index.get(u.key[:_TEASER_INDEX], ()):
+        for j in index.get(u.head, ()):
             v = kept[j]
             if j > i and len(v.key) >= len(u.key) and v.key.startswith(u.key):
                 u.removed = True
@@ -244,6 +263,8 @@ def _headlines(kept: list[_Unit], top: int, sim: float | None, out: list[_Remova
                 break
         if len(group) < 2:
             continue
+        if all(_PERIOD_END.search(g.text) for g in group):
+            continue  # a sentence said twice, not a title
         after = kept[last + 1 : last + 1 + _PROSE_LOOKAHEAD]
         if not any(_is_prose(v) for v in after):
             continue
@@ -255,7 +276,8 @@ def _headlines(kept: list[_Unit], top: int, sim: float | None, out: list[_Remova
 
 
 def _long(u: _Unit) -> bool:
-    return len(u.text) >= _BLOCK_MIN_CHARS and len(u.text.split()) >= _BLOCK_MIN_WORDS and not _skip(u)
+    t = u.text
+    return len(t) >= _BLOCK_MIN_CHARS and t.count(" ") + 1 >= _BLOCK_MIN_WORDS and not _skip(u)
 
 
 def _repeated_blocks(kept: list[_Unit], sim: float | None, out: list[_Removal]) -> None:
@@ -265,7 +287,11 @@ def _repeated_blocks(kept: list[_Unit], sim: float | None, out: list[_Removal]) 
             continue
         if prev is not None and _long(u) and _long(prev):
             a, b = len(prev.text), len(u.text)
-            if min(a, b) * 5 >= max(a, b) * 4 and _same(prev, u, sim):
+            if (
+                min(a, b) * 5 >= max(a, b) * 4
+                and (sim is not None or prev.head == u.head)
+                and _same(prev, u, sim)
+            ):
                 keep = _better([prev, u])
                 drop = u if keep is prev else prev
                 drop.removed = True
@@ -281,9 +307,9 @@ def _find_removals(text: str, top: int, sim: float | None) -> tuple[list[_Unit],
     while True:
         before = len(found)
         _teasers([u for u in units if not u.removed], found)
+        _repeated_blocks([u for u in units if not u.removed], sim, found)
         if top:
             _headlines([u for u in units if not u.removed], top, sim, found)
-        _repeated_blocks([u for u in units if not u.removed], sim, found)
         if len(found) == before:
             return units, found
 
