@@ -180,7 +180,7 @@ def _skip(u: _Unit) -> bool:
 def _is_meta(u: _Unit) -> bool:
     """A line that may sit between two copies of a headline: date, byline, label, source."""
     t = u.text.strip()
-    if u.nlines > 1 or len(t) > 100:
+    if u.nlines > 1 or len(t) > 100 or "-->" in t:  # '-->': a subtitle cue, not metadata
         return False
     if _META_PREFIX.match(t) or _META_DATE.search(t) or not _LETTER.search(t):
         return True
@@ -194,6 +194,8 @@ def _is_prose(u: _Unit) -> bool:
 def _headline_like(u: _Unit) -> bool:
     t = u.text
     if u.nlines > 1 or len(t) > _HEADLINE_MAX_CHARS or _skip(u) or _VERSE_END.search(t):
+        return False
+    if t.startswith(("\t", "    ")):  # an indented line: verse, a quotation or code
         return False
     if _QUOTE_START.match(t) and _QUOTE_END.search(t) or _META_PREFIX.match(t.strip()):
         return False
