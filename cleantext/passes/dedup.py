@@ -52,7 +52,7 @@ _LIST_START = regex.compile(
 _QUOTE_START = regex.compile(r"\s*[\"'«»“”„‘’‚‹›「『]")
 _QUOTE_END = regex.compile(r"[\"'«»“”„‘’‹›」』][\s.,;:!?…]*$")
 _ELLIPSIS_END = regex.compile(r"(?:\.\.\.|…)\s*$")
-_COLUMNS = regex.compile(r"\S {3,}\S")  # columns aligned with spaces: a table row
+_COLUMNS = regex.compile(r"\S {3,}(?=\S)")  # columns aligned with spaces: a table row
 _PERIOD_END = regex.compile(r"\.\s*$")
 _VERSE_END = regex.compile(r"[,;]\s*$")
 _SENTENCE_END = regex.compile(r"[.!?…]\s*$")
@@ -170,7 +170,7 @@ def _is_wrapped(block: list[tuple[int, int, int, str]]) -> bool:
 def _skip(u: _Unit) -> bool:
     """Dialogue, list items, table rows: never removed, never the evidence for a removal."""
     t = u.text
-    if "|" in t or "\t" in t.strip() or _COLUMNS.search(t):
+    if "|" in t or "\t" in t.strip() or (len(t) <= 150 and len(_COLUMNS.findall(t)) >= 2):
         return True
     if _DASH_START.match(t) or _LIST_START.match(t):
         return True
@@ -199,6 +199,8 @@ def _headline_like(u: _Unit) -> bool:
         return False
     if _QUOTE_START.match(t) and _QUOTE_END.search(t) or _META_PREFIX.match(t.strip()):
         return False
+    if _META_DATE.search(t) and len(t.split()) <= 6:  # a dateline, not a title
+        return False
     k = u.key
     return len(k) >= _HEADLINE_MIN_CHARS and k.count(" ") + 1 >= _HEADLINE_MIN_WORDS
 
@@ -224,7 +226,7 @@ _Removal = tuple[_Unit, str, str, int]
 def _teasers(kept: list[_Unit], out: list[_Removal]) -> None:
     candidates = []
     for i, u in enumerate(kept):
-        if _ELLIPSIS_END.search(u.text) and not _skip(u) and not _QUOTE_START.match(u.text):
+        if _ELLIPSIS_END.search(u.text) and not _skip(u):
             k = u.key
             if len(k) >= _TEASER_MIN_CHARS and k.count(" ") + 1 >= _TEASER_MIN_WORDS:
                 candidates.append(i)
@@ -245,7 +247,8 @@ def _teasers(kept: list[_Unit], out: list[_Removal]) -> None:
                 break
 
 
-def _headlines(kept: list[_Unit], top: int, sim: float | None, out: list[_Removal]) -> None:
+def _headlines(units: list[_Unit], top: int, sim: float | None, out: list[_Removal]) -> None:
+    kept = [u for u in units if not u.removed]
     region, seen = [], 0
     for u in kept:
         if seen >= top:
@@ -267,7 +270,9 @@ def _headlines(kept: list[_Unit], top: int, sim: float | None, out: list[_Remova
             continue
         if all(_PERIOD_END.search(g.text) for g in group):
             continue  # a sentence said twice, not a title
-        after = kept[last + 1 : last + 1 + _PROSE_LOOKAHEAD]
+        # prose must follow (a teaser removed just before still counts: it is prose)
+        at = units.index(region[last])
+        after = units[at + 1 : at + 1 + _PROSE_LOOKAHEAD]
         if not any(_is_prose(v) for v in after):
             continue
         keep = _better(group)
@@ -311,7 +316,7 @@ def _find_removals(text: str, top: int, sim: float | None) -> tuple[list[_Unit],
         _teasers([u for u in units if not u.removed], found)
         _repeated_blocks([u for u in units if not u.removed], sim, found)
         if top:
-            _headlines([u for u in units if not u.removed], top, sim, found)
+            _headlines(units, top, sim, found)
         if len(found) == before:
             return units, found
 
