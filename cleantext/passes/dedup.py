@@ -18,13 +18,15 @@ unified, punctuation stripped, spaces collapsed). Each edit names the rule and t
 
 When it does NOT act (when unsure, keep):
 
-* headline copies further down than ``dedup_top_lines`` non-blank lines, copies separated by
-  anything but metadata-looking lines (date or time, byline, ``Updated …``, a short label),
-  or copies not followed by prose (repeated lines of a poem or a song are left alone);
+* headline copies further down than ``dedup_top_lines`` non-blank lines (default 12; 0 turns
+  the rule off), copies separated by anything but metadata-looking lines (date or time, byline,
+  ``Updated …``, a short label), copies that all end with a period (a sentence said twice),
+  indented lines, or copies not followed by prose (a poem's or a song's repeated lines);
 * dialogue (``— Oui.``, ``"Yes."``), list items, table rows, short lines, lines ending in a
   comma or semicolon (verse), stanzas (blocks of short lines);
 * a teaser with no later paragraph that it is the start of (listing pages), a teaser whose
-  only match is itself truncated, a teaser that is a quotation or dialogue;
+  only match is itself truncated, a teaser or full paragraph that is dialogue (a dash line, a
+  paragraph wholly in quotes); datelines repeated (``Friday, 3 May``) are not headlines;
 * a quotation or paragraph repeated later in the text, not back to back;
 * near-duplicates: no fuzzy matching unless ``dedup_similarity`` is set (then headline copies
   and back-to-back paragraphs whose keys have a ``difflib`` ratio at least that high count).
@@ -64,7 +66,7 @@ _META_PREFIX = regex.compile(
       | mise? \s+ à \s+ jour | publiée? | modifiée? | actualisée? | source s? | photos? | crédits?
       | credits? | image | illustration | reading \s+ time | temps \s+ de \s+ lecture | lecture
       | auteur | author | rédaction | staff | correspondent | envoyée? \s+ spéciale? | avec | with
-      | comments? | commentaires? | share | partager | copyright | © ) \b""",
+      | comments? | commentaires? | share | partager | copyright ) \b | ^ \W{0,3} © """,
 )
 _META_DATE = regex.compile(
     r"""(?ix)
@@ -95,13 +97,13 @@ _PROSE_LOOKAHEAD = 6
 
 
 class _Unit:
-    """A paragraph: one line, or a hard-wrapped block of lines. ``start``/``end`` exclude the
-    separators; ``line`` is 1-based."""
+    """A paragraph: one line, or a hard-wrapped block of lines (``start``/``end`` exclude the
+    separators around it)."""
 
-    __slots__ = ("start", "end", "line", "nlines", "text", "removed", "_key", "_head")
+    __slots__ = ("start", "end", "nlines", "text", "removed", "_key", "_head")
 
-    def __init__(self, start: int, end: int, line: int, nlines: int, text: str):
-        self.start, self.end, self.line, self.nlines, self.text = start, end, line, nlines, text
+    def __init__(self, start: int, end: int, nlines: int, text: str):
+        self.start, self.end, self.nlines, self.text = start, end, nlines, text
         self.removed = False
         self._key: str | None = None
         self._head: str | None = None
@@ -131,23 +133,23 @@ def _units(text: str) -> list[_Unit]:
     """Split ``text`` into paragraphs: runs of non-blank lines, cut into single lines unless
     the run is hard-wrapped prose (long lines, a continuation line that starts in lower case)."""
     units: list[_Unit] = []
-    block: list[tuple[int, int, int, str]] = []
+    block: list[tuple[int, int, str]] = []
 
     def flush() -> None:
         if not block:
             return
         if len(block) > 1 and _is_wrapped(block):
             s, e = block[0][0], block[-1][1]
-            units.append(_Unit(s, e, block[0][2], len(block), text[s:e]))
+            units.append(_Unit(s, e, len(block), text[s:e]))
         else:
-            units.extend(_Unit(s, e, n, 1, raw) for s, e, n, raw in block)
+            units.extend(_Unit(s, e, 1, raw) for s, e, raw in block)
         block.clear()
 
     pos = 0
-    for n, raw in enumerate(text.split("\n"), 1):
+    for raw in text.split("\n"):
         end = pos + len(raw)
         if raw.strip():
-            block.append((pos, end, n, raw))
+            block.append((pos, end, raw))
         else:
             flush()
         pos = end + 1
@@ -155,10 +157,10 @@ def _units(text: str) -> list[_Unit]:
     return units
 
 
-def _is_wrapped(block: list[tuple[int, int, int, str]]) -> bool:
+def _is_wrapped(block: list[tuple[int, int, str]]) -> bool:
     """Hard-wrapped prose: lines of similar width (40 to 120 characters but the last), no two
     equal neighbours, and a line that continues a sentence (starts in lower case)."""
-    lines = [b[3].strip() for b in block]
+    lines = [b[2].strip() for b in block]
     widths = [len(x) for x in lines[:-1]]
     if min(widths) < 40 or max(len(x) for x in lines) > 120 or min(widths) * 5 < max(widths) * 3:
         return False
