@@ -53,10 +53,10 @@ _LIST_START = regex.compile(
 )
 _QUOTE_START = regex.compile(r"\s*[\"'«»“”„‘’‚‹›「『]")
 _QUOTE_END = regex.compile(r"[\"'«»“”„‘’‹›」』][\s.,;:!?…]*$")
-_ELLIPSIS_END = regex.compile(r"(?:\.\.\.|…)\s*$")
-_COLUMNS = regex.compile(r"\S {3,}(?=\S)")  # columns aligned with spaces: a table row
+_ELLIPSIS_END = regex.compile(r"(?:\.\.\.|…|\. \. \.|\[(?:\.\.\.|…)\]|\((?:\.\.\.|…)\))\s*$")
+_COLUMNS = regex.compile(r"\S {4,}(?=\S)")  # columns aligned with spaces: a table row
 _PERIOD_END = regex.compile(r"\.\s*$")
-_VERSE_END = regex.compile(r"[,;]\s*$")
+_VERSE_END = regex.compile(r"[,;:]\s*$")
 _SENTENCE_END = regex.compile(r"[.!?…]\s*$")
 _LOWER_START = regex.compile(r"\s*\p{Ll}")
 _LETTER = regex.compile(r"\p{L}")
@@ -88,11 +88,12 @@ _META_DATE = regex.compile(
 _HEADLINE_MIN_CHARS = 20  # key length; shorter lines ("Yes.", "Good night, all.") never count
 _HEADLINE_MIN_WORDS = 4
 _HEADLINE_MAX_CHARS = 300
-_TEASER_MIN_CHARS = 30
-_TEASER_MIN_WORDS = 6
+_TEASER_MIN_CHARS = 25
+_TEASER_MIN_WORDS = 5
 _BLOCK_MIN_CHARS = 100  # a "long" paragraph, for the back-to-back rule
 _BLOCK_MIN_WORDS = 12
-_PROSE_MIN_CHARS = 80
+_PROSE_MIN_CHARS = 60
+_SENTENCE_BREAK = regex.compile(r"\p{Ll}[.!?…]\s+\p{Lu}")
 _PROSE_LOOKAHEAD = 6
 
 
@@ -184,13 +185,27 @@ def _is_meta(u: _Unit) -> bool:
     t = u.text.strip()
     if u.nlines > 1 or len(t) > 100 or "-->" in t:  # '-->': a subtitle cue, not metadata
         return False
+    if _DASH_START.match(t) or _QUOTE_START.match(t) and _QUOTE_END.search(t):
+        return False  # dialogue
     if _META_PREFIX.match(t) or _META_DATE.search(t) or not _LETTER.search(t):
         return True
-    return len(t.split()) <= 5 and not _SENTENCE_END.search(t)
+    words = len(t.split())
+    return words <= 3 or words <= 5 and not _SENTENCE_END.search(t)
 
 
 def _is_prose(u: _Unit) -> bool:
-    return u.nlines > 1 or (len(u.text) >= _PROSE_MIN_CHARS and len(u.text.split()) >= 10)
+    """A paragraph of running text (what follows a headline; verse lines are shorter)."""
+    if u.nlines > 1:
+        return True
+    words = u.text.count(" ") + 1
+    if words >= 8 and _SENTENCE_BREAK.search(u.text):
+        return True
+    return len(u.text) >= _PROSE_MIN_CHARS and words >= 10 and not _skip(u)
+
+
+def _is_verse(u: _Unit) -> bool:
+    """A line that runs on into the next one (ends with ``, ; :``) and is not metadata."""
+    return _VERSE_END.search(u.text) is not None and not _is_meta(u)
 
 
 def _headline_like(u: _Unit) -> bool:
@@ -260,6 +275,8 @@ def _headlines(units: list[_Unit], top: int, sim: float | None, out: list[_Remov
     for i, u in enumerate(region):
         if u.removed or not _headline_like(u):
             continue
+        if any(_is_prose(v) or _is_verse(v) for v in region[:i]):
+            break  # below running text or verse: not the top of an article any more
         group, last = [u], i
         for j in range(i + 1, len(region)):
             v = region[j]
@@ -277,6 +294,8 @@ def _headlines(units: list[_Unit], top: int, sim: float | None, out: list[_Remov
         after = units[at + 1 : at + 1 + _PROSE_LOOKAHEAD]
         if not any(_is_prose(v) for v in after):
             continue
+        if any(_is_verse(v) for v in after[:2]):
+            continue  # the copies sit in a stanza
         keep = _better(group)
         for g in group:
             if g is not keep:
