@@ -83,6 +83,11 @@ LINES = [
     BODY[:90] + "...",
     BODY2[:70] + "…",
     "Sing it low and sing it slow",
+    "Sing with me tonight, my friend,",
+    "Reuters",
+    "She said this:",
+    BODY2[:60] + " [...]",
+    "    Storm closes the coastal road for a second day",
     "",
 ]
 
