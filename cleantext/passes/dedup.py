@@ -54,6 +54,7 @@ _LIST_START = regex.compile(
 _QUOTE_START = regex.compile(r"\s*[\"'«»“”„‘’‚‹›「『]")
 _QUOTE_END = regex.compile(r"[\"'«»“”„‘’‹›」』][\s.,;:!?…]*$")
 _ELLIPSIS_END = regex.compile(r"(?:\.\.\.|…|\. \. \.|\[(?:\.\.\.|…)\]|\((?:\.\.\.|…)\))\s*$")
+_ELLIPSIS_LAST = (".", "…", "]", ")")  # the last non-space character of any _ELLIPSIS_END match
 _COLUMNS = regex.compile(r"\S {4,}(?=\S)")  # columns aligned with spaces: a table row
 _PERIOD_END = regex.compile(r"\.\s*$")
 _VERSE_END = regex.compile(r"[,;:]\s*$")
@@ -101,13 +102,14 @@ class _Unit:
     """A paragraph: one line, or a hard-wrapped block of lines (``start``/``end`` exclude the
     separators around it)."""
 
-    __slots__ = ("start", "end", "nlines", "text", "removed", "_key", "_head")
+    __slots__ = ("start", "end", "nlines", "text", "removed", "_key", "_head", "_skip")
 
     def __init__(self, start: int, end: int, nlines: int, text: str):
         self.start, self.end, self.nlines, self.text = start, end, nlines, text
         self.removed = False
         self._key: str | None = None
         self._head: str | None = None
+        self._skip: bool | None = None
 
     @property
     def key(self) -> str:
@@ -172,7 +174,12 @@ def _is_wrapped(block: list[tuple[int, int, str]]) -> bool:
 
 def _skip(u: _Unit) -> bool:
     """Dialogue, list items, table rows: never removed, never the evidence for a removal."""
-    t = u.text
+    if u._skip is None:
+        u._skip = _skip_text(u.text)
+    return u._skip
+
+
+def _skip_text(t: str) -> bool:
     if "|" in t or "\t" in t.strip() or (len(t) <= 150 and len(_COLUMNS.findall(t)) >= 2):
         return True
     if _DASH_START.match(t) or _LIST_START.match(t):
@@ -240,10 +247,15 @@ def _better(copies: list[_Unit]) -> _Unit:
 _Removal = tuple[_Unit, str, str, int]
 
 
+def _ends_with_ellipsis(t: str) -> bool:
+    # Exact prefilter: searching a pattern anchored at $ scans the whole paragraph.
+    return t.rstrip().endswith(_ELLIPSIS_LAST) and _ELLIPSIS_END.search(t) is not None
+
+
 def _teasers(kept: list[_Unit], out: list[_Removal]) -> None:
     candidates = []
     for i, u in enumerate(kept):
-        if _ELLIPSIS_END.search(u.text) and not _skip(u):
+        if _ends_with_ellipsis(u.text) and not _skip(u):
             k = u.key
             if len(k) >= _TEASER_MIN_CHARS and k.count(" ") + 1 >= _TEASER_MIN_WORDS:
                 candidates.append(i)
@@ -252,7 +264,7 @@ def _teasers(kept: list[_Unit], out: list[_Removal]) -> None:
     index: dict[str, list[int]] = {}
     for j in range(candidates[0] + 1, len(kept)):
         v = kept[j]
-        if len(v.text) >= _TEASER_MIN_CHARS and not _ELLIPSIS_END.search(v.text) and not _skip(v):
+        if len(v.text) >= _TEASER_MIN_CHARS and not _ends_with_ellipsis(v.text) and not _skip(v):
             index.setdefault(v.head, []).append(j)
     for i in candidates:
         u = kept[i]
