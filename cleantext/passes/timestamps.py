@@ -34,12 +34,13 @@ from typing import ClassVar
 
 import regex
 
-from ..dates import grammar, zones
-from ..dates.resolve import Config, examine
 from ..edits import protected_spans, result_from_edits
 from ..model import Context, Edit, Note, PassResult
 from ..options import Options, OptionsError
 
+# The date grammar (..dates.grammar) takes ~0.2 s to compile, so ..dates is imported on the
+# first text that has a digit: a text without one (``echo hello | cleantext``) never pays.
+_DIGIT = regex.compile(r"\d")
 # protected_spans() takes 24/11/2024 for a path and p.m for a dotted name; neither is code.
 _NUMERIC_SPAN = regex.compile(r"[\d/.\s:-]+|[AaPp]\.[Mm]")
 _REACH = 300  # characters of context around a candidate given to protected_spans()
@@ -77,16 +78,28 @@ class Timestamps:
     date_order: str | None = None
     aliases: tuple[tuple[str, str], ...] = ()
     default_tz: str | None = None
-    _config: Config = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
+    _config: object = field(default=None, compare=False, repr=False)  # ..dates.resolve.Config, built on first use
 
     def __post_init__(self) -> None:
+        if self.aliases or self.default_tz is not None:
+            self._check_zones()
+
+    def _check_zones(self) -> None:
+        from ..dates import zones
+
         for abbr, zone in self.aliases:
             if zones.zone_info(zone) is None:
                 raise OptionsError(f"tz_alias {abbr}={zone}: unknown time zone (use an IANA name like Asia/Kolkata)")
         if self.default_tz is not None and zones.zone_info(self.default_tz) is None and self.default_tz.upper() != "UTC":
             raise OptionsError(f"default_tz {self.default_tz!r}: unknown time zone (use an IANA name like Europe/Paris)")
-        cfg = Config(self.ts_format, self.date_order, {k.upper(): v for k, v in self.aliases}, self.default_tz)
-        object.__setattr__(self, "_config", cfg)
+
+    def _get_config(self):
+        if self._config is None:
+            from ..dates.resolve import Config
+
+            cfg = Config(self.ts_format, self.date_order, {k.upper(): v for k, v in self.aliases}, self.default_tz)
+            object.__setattr__(self, "_config", cfg)
+        return self._config
 
     @classmethod
     def from_options(cls, options: Options) -> Timestamps:
@@ -100,13 +113,19 @@ class Timestamps:
     def _default(self) -> tzinfo | None:
         if self.default_tz is None:
             return None
+        from ..dates import zones
+
         if self.default_tz.upper() == "UTC":
             return zones.UTC
         return zones.zone_info(self.default_tz)
 
     def __call__(self, text: str, ctx: Context) -> PassResult:
-        if not text or not grammar.DIGIT.search(text):
+        if not text or not _DIGIT.search(text):
             return PassResult(text)
+        from ..dates import grammar
+        from ..dates.resolve import examine
+
+        config = self._get_config()
         lang = (ctx.lang or "").split("-")[0].lower() or None if ctx is not None else None
         default = self._default()
         edits: list[Edit] = []
@@ -117,7 +136,7 @@ class Timestamps:
             if _protected(text, *m.span()):
                 continue
             try:
-                found = examine(m, text, lang, self._config, default)
+                found = examine(m, text, lang, config, default)
             except Exception:  # noqa: BLE001 - total: a bad candidate never breaks the document
                 found = None
             if isinstance(found, Edit):
