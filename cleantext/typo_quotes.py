@@ -39,6 +39,7 @@ _ELISION_RE = {
 _DECADE = regex.compile(r"\d\d(?:s(?![\p{L}\p{N}])|(?![\p{L}\p{N}'’]))")
 _OPEN_CONTEXT = set("([{<—–-/")
 _CLOSE_AFTER = set(".,;:!?)]}>…—–-/\"'”’»“‘«„‚")
+_INCH_NEXT = "\"”“»«"
 _CANDIDATES = regex.compile(r"['\"‘’“”„‚«»‹›]")
 
 
@@ -110,7 +111,7 @@ def scan(
             if elision is not None and (prev_space or prev in "(") and elision.match(text, i + 1):
                 apostrophes.append(i)
                 continue
-        if kind == "d" and prev.isdigit() and nxt == '"':
+        if kind == "d" and prev.isdigit() and nxt and nxt in _INCH_NEXT:
             continue  # 21"" : the first one is an inch mark
         opening_ctx = prev_space or prev in _OPEN_CONTEXT or role.get(i - 1) == "open"
         can_open = opening_ctx and not next_space

@@ -94,9 +94,9 @@ def dashes(text: str, loc: Locale, protected: Spans) -> list[Edit]:
         s, e = m.span()
         prev = text[s - 1] if s else ""
         nxt = text[e] if e < len(text) else ""
-        if prev in "<!" or nxt in ">":
+        if prev in ("<", "!") or nxt == ">":
             return None  # HTML comment
-        if (not prev or prev.isspace()) and (nxt.isalnum()):
+        if e - s == 2 and (not prev or prev.isspace()) and nxt.isalnum():
             return None  # a command-line flag: --in-place
         line_start = text.rfind("\n", 0, s) + 1
         line_end = text.find("\n", e)
@@ -112,9 +112,13 @@ def dashes(text: str, loc: Locale, protected: Spans) -> list[Edit]:
     def rng(m):
         a, b = m.group(1), m.group(3)
         ia, ib = int(a), int(b)
-        if ia >= ib or a.startswith("0") and len(a) > 1:
+        if a.startswith("0") and len(a) > 1:
             return None
-        if len(a) == len(b) or len(a) < len(b) <= 2 or (len(a) == 4 and len(b) == 2 and ib > ia % 100):
+        if len(a) == 4 and len(b) == 2:
+            ok = ia % 100 < ib  # 2019-20
+        else:
+            ok = ia < ib and (len(a) == len(b) or len(a) < len(b) <= 2)
+        if ok:
             return "–", f"number range {m.group()} → en dash"
         return None
 
@@ -166,7 +170,7 @@ def punct_spacing(text: str, loc: Locale, protected: Spans, *, plain: bool = Fal
         if mark == "::":
             continue  # IPv6, C++ scopes
         s, e = m.span("sp")
-        if protected.overlaps(s, m.end()) or not _clause_end(text, m.end(), mark):
+        if protected.overlaps(m.start("pre"), m.end()) or not _clause_end(text, m.end(), mark):
             continue
         pre = m.group("pre")
         target = loc.colon_space if mark == ":" else loc.punct_space
