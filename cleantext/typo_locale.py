@@ -38,6 +38,10 @@ QUOTES: dict[str, tuple[str, str, str, str]] = {
 }
 
 # Languages whose spaced dash (an incise) is an em dash rather than an en dash.
+# Languages where ' is overwhelmingly an elision (l'État, dell'anno): single straight
+# quotes are never paired as quotation marks there, only made apostrophes.
+ELISION_LANGS = frozenset({"fr", "it", "ca", "oc"})
+
 EM_DASH_LANGS = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk"})
 
 
@@ -64,6 +68,7 @@ class Locale:
     colon_space: str | None  # before ':' (None: leave spacing alone)
     punct_space: str | None  # before '; ! ?'
     dash: str  # the spaced dash
+    single_pairs: bool  # curl paired single quotes (not where ' is mostly an elision)
 
     @property
     def french(self) -> bool:
@@ -86,4 +91,5 @@ def locale_for(lang: str | None, fr_colon: str = "nbsp", fr_punct: str = "nnbsp"
     elif base is not None:
         colon = punct = ""  # every other known language: no space before the mark
     dash = "—" if base in EM_DASH_LANGS else "–"
-    return Locale(base, region, quotes, quote_space or "", colon, punct, dash)
+    singles = base not in ELISION_LANGS
+    return Locale(base, region, quotes, quote_space or "", colon, punct, dash, singles)

@@ -14,6 +14,7 @@ from .typo_locale import NBSP, Locale
 from .typo_quotes import APOS, scan
 
 SPACES = " \u00a0\u202f\u2009"
+NO_BREAK = "\u00a0\u202f"
 
 # --- apostrophes and quotes (typographic) --------------------------------------------------
 
@@ -38,7 +39,7 @@ def quotes(text: str, loc: Locale, protected: Spans, *, apostrophes: bool, doubl
         o1, c1, o2, c2 = loc.quotes
         qs = loc.quote_space if o1 == "«" else ""
         for start, end, kind in pairs:
-            if kind == "d" and not doubles or kind == "s" and not singles:
+            if kind == "d" and not doubles or kind == "s" and not (singles and loc.single_pairs):
                 continue
             op, cl = (o1, c1) if kind == "d" else (o2, c2)
             space = qs if kind == "d" else ""
@@ -179,6 +180,8 @@ def punct_spacing(text: str, loc: Locale, protected: Spans, *, plain: bool = Fal
                 continue
             target, why = "", "plain style: no-break space before punctuation removed"
         elif loc.french and target:
+            if sp in NO_BREAK and sp:
+                continue  # a no-break space is already there (U+00A0 or U+202F): correct
             if not sp and not (pre.isalnum() or pre in "»”’)]%…"):
                 continue
             if not sp and mark[0] == "!" and _word_before(text, m.start("pre") + 1).lower() in _BRANDS:
@@ -218,6 +221,8 @@ def _guillemet_spacing(text: str, space: str, protected: Spans) -> list[Edit]:
             continue
         for g in ("a", "b"):
             s, e = m.span(g)
+            if space and text[s:e] and text[s:e] in NO_BREAK:
+                continue  # already a no-break space
             if text[s:e] != space:
                 edits.append(Edit(s, e, text[s:e], space, why, "punct-spacing"))
     return edits

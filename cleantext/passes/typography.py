@@ -60,13 +60,14 @@ Deliberate divergences from the peer suites (``bench/score_typography.py`` score
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import partial
 from typing import ClassVar
 
 import regex
 
-from ..edits import chain, protected_spans
+from ..edits import Spans, chain, protected_spans
 from ..model import Context, Edit, Note, PassResult
 from ..options import Options
 from .. import typo_rules as R
@@ -100,13 +101,15 @@ class Typography:
         if not text or not _TRIGGER.search(text):
             return PassResult(text)
         loc = self.locale(ctx.lang if ctx is not None else None)
-        steps = self._steps(loc)
+        tracked: list[_Protected] = [_Protected("")]
+        steps = self._steps(loc, tracked)
         edits: list[Edit] = []
         notes: list[Note] = []
         for m in _PARAGRAPH.finditer(text):
             par = m.group()
             if not _TRIGGER.search(par):
                 continue
+            tracked[0] = _Protected(par)
             first = chain(par, *steps)
             if not first.edits:
                 continue
@@ -128,7 +131,7 @@ class Typography:
         out.append(text[pos:])
         return PassResult("".join(out), tuple(edits), tuple(notes))
 
-    def _steps(self, loc: Locale):
+    def _steps(self, loc: Locale, tracked: list[_Protected]):
         on = self.rules
         flags = dict(apostrophes="apostrophe" in on, doubles="quotes" in on,
                      singles="single-quotes" in on)
@@ -141,21 +144,74 @@ class Typography:
                      R.ellipsis if "ellipsis" in on else None,
                      R.dashes if "dashes" in on else None,
                      R.punct_spacing if "punct-spacing" in on else None]
-        return [_step(f, loc) for f in steps if f is not None]
+        return [_step(f, loc, tracked) for f in steps if f is not None]
 
 
-def _step(rule, loc: Locale):
+class _Protected:
+    """Protected spans of a paragraph, computed once and carried through the rules' edits.
+
+    ``protected_spans`` is the costliest call of the pass, so it runs at most once per
+    paragraph (and only if a rule asks); later steps see the spans shifted by the edits of
+    the earlier ones (rules never edit inside a protected span).
+    """
+
+    __slots__ = ("text", "spans", "pending")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans: Spans | None = None
+        self.pending: list[tuple[Edit, ...]] = []
+
+    def _get(self) -> Spans:
+        if self.spans is None:
+            spans = list(protected_spans(self.text))
+            for edits in self.pending:
+                spans = _shift(spans, edits)
+            self.spans, self.pending = Spans(spans), []
+        return self.spans
+
+    def advance(self, edits: tuple[Edit, ...]) -> None:
+        if self.spans is None:
+            self.pending.append(edits)
+        elif self.spans:
+            self.spans = Spans(_shift(list(self.spans), edits))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self._get().overlaps(start, end)
+
+    def contains(self, pos: int) -> bool:
+        return self._get().contains(pos)
+
+
+def _shift(spans: list[tuple[int, int]], edits) -> list[tuple[int, int]]:
+    ends = [x.end for x in edits]
+    cum = [0]
+    for x in edits:
+        cum.append(cum[-1] + len(x.after) - (x.end - x.start))
+    out = []
+    for s, e in spans:
+        i = bisect.bisect_right(ends, s)
+        j = bisect.bisect_right(ends, e)
+        while j and edits[j - 1].start == edits[j - 1].end == e:
+            j -= 1  # an insertion right after the span stays outside it
+        out.append((s + cum[i], e + cum[j]))
+    return out
+
+
+def _step(rule, loc: Locale, tracked: list[_Protected]):
     def run(text: str) -> PassResult:
-        edits = rule(text, loc, protected_spans(text))
+        prot = tracked[0]
+        edits = tuple(rule(text, loc, prot))
         if not edits:
             return PassResult(text)
+        prot.advance(edits)
         out, pos = [], 0
         for e in edits:
             out.append(text[pos : e.start])
             out.append(e.after)
             pos = e.end
         out.append(text[pos:])
-        return PassResult("".join(out), tuple(edits))
+        return PassResult("".join(out), edits)
 
     return run
 
