@@ -4,8 +4,8 @@
 
 * apostrophes: ``l'État`` → ``l’État``, ``don't`` → ``don’t``, ``users' stuff`` →
   ``users’ stuff``, ``'80s`` → ``’80s``, ``1960's`` → ``1960’s`` (U+2019 everywhere);
-* double quotes, paired per paragraph: en ``"a 'b' c"`` → ``“a ‘b’ c”``; fr ``"mot"`` →
-  ``« mot »`` (U+00A0 inside, ``fr_quote_space``); de ``„…“`` / ``‚…‘``; es, it, pt, ca, el
+* quotes, paired per paragraph (single straight quotes too, except in fr, it, ca where
+  ``'`` is nearly always an elision): en ``"a 'b' c"`` → ``“a ‘b’ c”``; fr ``"mot"`` → ``« mot »`` (U+00A0 inside, ``fr_quote_space``); de ``„…“`` / ``‚…‘``; es, it, pt, ca, el
   ``«…»``; ru, uk ``«…»`` / ``„…“``; pl, ro ``„…”``; sv, fi ``”…”``; others as CLDR says
   (table in ``cleantext/typo_locale.py``);
 * ``...`` (and longer runs) → ``…``;
@@ -14,7 +14,10 @@
   (``1912--2004`` → ``1912–2004``); a number range ``2014-2015`` → ``2014–2015``;
 * French spacing: ``Daech: le`` → ``Daech\\u00a0: le``, ``Vraiment?!`` → ``Vraiment\\u202f?!``
   (U+00A0 before ``:`` and U+202F before ``; ! ?`` by default: ``fr_colon_space``,
-  ``fr_punct_space``); ``«mot»`` → ``«\\u00a0mot\\u00a0»``. fr-CA keeps the space before
+  ``fr_punct_space``); ``«mot»`` → ``«\\u00a0mot\\u00a0»``. A space that is missing is
+  added, an ordinary or thin space is replaced; a no-break space already there (U+00A0 or
+  U+202F) is kept: both are correct French, and rewriting one into the other is an invisible
+  change nobody asked for (option ``none`` removes them). fr-CA keeps the space before
   ``:`` only (OQLF). In every other known language an ordinary space before ``: ; ! ?``
   after a word is removed (``Hello !`` → ``Hello!``).
 
@@ -40,7 +43,8 @@ When it does NOT act:
 * ``..`` (two dots), ``1...10``; unmatched quotes; quotes already curled (they are kept, even
   in another language's style: “ ” may be a French inner quote);
 * anything inside protected spans (URLs, e-mails, handles, code);
-* a paragraph whose result would change again on a second run (left as is: precision first).
+* a paragraph whose result would still change on a third run (left as is, with a Note:
+  precision first; a second round is allowed for nested quotes).
 
 Deliberate divergences from the peer suites (``bench/score_typography.py`` scores them):
 
@@ -53,6 +57,8 @@ Deliberate divergences from the peer suites (``bench/score_typography.py`` score
 * ``..`` stays (JoliTypo); markdown-it turns it into ``…``. ``?.....`` → ``?…``.
 * a missing French space is added (``Superman: le film`` → ``Superman\\u00a0: le film``;
   the seed asks for it); JoliTypo only replaces an existing space.
+* ``Superman\\u00a0; x`` stays (an existing no-break space is correct); JoliTypo rewrites it
+  to U+202F.
 * pl, ro, hu close with ``”`` (CLDR); JoliTypo closes with ``“``. fr-CA keeps U+00A0 before
   ``:`` (OQLF); JoliTypo removes it. Inner single quotes are curled (``'EU'`` in German →
   ``‚EU‘``); JoliTypo leaves them straight.
@@ -113,6 +119,10 @@ class Typography:
             first = chain(par, *steps)
             if not first.edits:
                 continue
+            if chain(first.text, *steps).edits:
+                # A rule enabled another (nested quotes, say): one more round, then give up.
+                tracked[0] = _Protected(par)
+                first = chain(par, *steps, *steps)
             if chain(first.text, *steps).edits:
                 notes.append(Note(m.start(), m.end(), par[:40],
                                   "typography left this paragraph alone: its result was unstable",
