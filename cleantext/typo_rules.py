@@ -143,9 +143,8 @@ def _drop_overlaps(edits: list[Edit]) -> list[Edit]:
 # --- spacing before : ; ! ? and inside « » ----------------------------------------------------
 
 _BRANDS = frozenset({"yahoo", "jeopardy", "joomla", "wham"})
-_MARK = regex.compile(
-    r"(?P<pre>[\p{L}\p{N})\]»”’%….])(?P<sp>[ \u00a0\u202f\u2009]?)(?P<mark>::?|;|[!?]+)"
-)
+_MARK = regex.compile(r"::?|;|[!?]+")
+_PRE_PUNCT = ")]»”’%…."
 _GUILLEMETS = regex.compile(r"«(?P<a>[ \u00a0\u202f\u2009]?)(?P<body>[^«»\n]*?[^\s«»])(?P<b>[ \u00a0\u202f\u2009]?)»")
 
 
@@ -167,13 +166,19 @@ def punct_spacing(text: str, loc: Locale, protected: Spans, *, plain: bool = Fal
         return []
     edits: list[Edit] = []
     for m in _MARK.finditer(text):
-        mark, sp = m.group("mark"), m.group("sp")
+        mark = m.group()
         if mark == "::":
             continue  # IPv6, C++ scopes
-        s, e = m.span("sp")
-        if protected.overlaps(m.start("pre"), m.end()) or not _clause_end(text, m.end(), mark):
+        e = m.start()
+        sp = text[e - 1] if e and text[e - 1] in SPACES else ""
+        s = e - len(sp)
+        if not s:
             continue
-        pre = m.group("pre")
+        pre = text[s - 1]
+        if not (pre.isalnum() or pre in _PRE_PUNCT):
+            continue
+        if not _clause_end(text, m.end(), mark) or protected.overlaps(s - 1, m.end()):
+            continue
         target = loc.colon_space if mark == ":" else loc.punct_space
         if plain:
             if not (loc.french and sp in "\u00a0\u202f\u2009" and sp):
@@ -184,7 +189,7 @@ def punct_spacing(text: str, loc: Locale, protected: Spans, *, plain: bool = Fal
                 continue  # a no-break space is already there (U+00A0 or U+202F): correct
             if not sp and not (pre.isalnum() or pre in "»”’)]%…"):
                 continue
-            if not sp and mark[0] == "!" and _word_before(text, m.start("pre") + 1).lower() in _BRANDS:
+            if not sp and mark[0] == "!" and _word_before(text, s).lower() in _BRANDS:
                 continue
             kind = "no-break space" if target == NBSP else "narrow no-break space"
             why = f"French spacing: {kind} before '{mark}'"
