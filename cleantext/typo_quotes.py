@@ -3,7 +3,7 @@
 One left-to-right scan over a paragraph gives every straight quote a role:
 
 * **apostrophe** (→ ``’``): between two letters (``l'État``, ``don't``), a digit before
-  ``s`` (``1960's``), a decade or year (``'80s``, ``'69``), an English/Dutch leading elision
+  ``s`` (``1960's``), a decade (``'80s``) or, in English, a year (``'69``), a leading elision
   (``'tis``, ``rock 'n' roll``, ``'s avonds``), or a word-final ``'`` that closes no quote
   (``users' stuff``);
 * **opener** / **closer**: a quote that can open (after a space or an opening bracket, before
@@ -36,7 +36,8 @@ _ELISION_RE = {
     lang: regex.compile(r"(?i:" + "|".join(words) + r")(?![\p{L}\p{N}])")
     for lang, words in _ELISIONS.items()
 }
-_DECADE = regex.compile(r"\d\d(?:s(?![\p{L}\p{N}])|(?![\p{L}\p{N}'’]))")
+_DECADE = regex.compile(r"\d\ds(?![\p{L}\p{N}])")  # '80s, in any language
+_YEAR = regex.compile(r"\d\d(?![\p{L}\p{N}'’])")  # summer of '69, English only
 _OPEN_CONTEXT = set("([{<—–-/")
 _CLOSE_AFTER = set(".,;:!?)]}>…—–-/\"'”’»“‘«„‚")
 _INCH_NEXT = "\"”“»«"
@@ -105,7 +106,9 @@ def scan(
             if prev.isdigit() and nxt in ("s", "S") and not _is_letter(text[i + 2 : i + 3]):
                 apostrophes.append(i)
                 continue
-            if (prev_space or prev in _OPEN_CONTEXT) and _DECADE.match(text, i + 1):
+            if (prev_space or prev in _OPEN_CONTEXT) and (
+                _DECADE.match(text, i + 1) or base == "en" and _YEAR.match(text, i + 1)
+            ):
                 apostrophes.append(i)
                 continue
             if elision is not None and (prev_space or prev in "(") and elision.match(text, i + 1):
@@ -115,9 +118,7 @@ def scan(
             continue  # 21"" : the first one is an inch mark
         opening_ctx = prev_space or prev in _OPEN_CONTEXT or role.get(i - 1) == "open"
         can_open = opening_ctx and not next_space
-        can_close = not prev_space and not (prev in _OPEN_CONTEXT and prev not in "-—–/") and (
-            next_space or nxt in _CLOSE_AFTER
-        )
+        can_close = not prev_space and prev not in "([{<" and (next_space or nxt in _CLOSE_AFTER)
         if role.get(i - 1) == "open":
             can_close = False
         if prev.isdigit() and not any(t.kind == kind for t in stack):
