@@ -27,6 +27,7 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "whitespace",
     "dedup",
     "timestamps",
+    "typography",
 )
 
 

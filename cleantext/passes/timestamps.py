@@ -43,6 +43,7 @@ from ..options import Options, OptionsError
 _DIGIT = regex.compile(r"\d")
 # protected_spans() takes 24/11/2024 for a path and p.m for a dotted name; neither is code.
 _NUMERIC_SPAN = regex.compile(r"[\d/.\s:-]+|[AaPp]\.[Mm]")
+_STABLE_FORMATS = ("iso", "iso-utc", "date")  # ISO output is never read again
 _REACH = 300  # characters of context around a candidate given to protected_spans()
 
 
@@ -140,10 +141,34 @@ class Timestamps:
             except Exception:  # noqa: BLE001 - total: a bad candidate never breaks the document
                 found = None
             if isinstance(found, Edit):
+                if self.ts_format not in _STABLE_FORMATS and not self._stable(text, found, lang, default):
+                    notes.append(Note(found.start, found.end, found.before,
+                                      "left unchanged: the chosen --ts-format would be read again as a "
+                                      "different timestamp here", "unstable-format"))
+                    continue
                 edits.append(found)
             elif isinstance(found, Note):
                 notes.append(found)
         return result_from_edits(text, edits, notes)
+
+    def _stable(self, text: str, edit: Edit, lang, default) -> bool:
+        """Would the pass rewrite its own output again around ``edit``? (only for non-ISO
+        output formats: an ISO timestamp is never rewritten, a strftime pattern may be)."""
+        a = text.rfind("\n", 0, edit.start) + 1
+        b = text.find("\n", edit.end)
+        b = len(text) if b < 0 else b
+        line = text[a : edit.start] + edit.after + text[edit.end : b]
+        lo, hi = edit.start - a, edit.start - a + len(edit.after)
+        for m in grammar.scan(line):
+            if m.group("iso") or m.end() <= lo or m.start() >= hi:
+                continue
+            try:
+                again = examine(m, line, lang, self._config, default)
+            except Exception:  # noqa: BLE001
+                again = None
+            if isinstance(again, Edit):
+                return False
+        return True
 
 
 PASS = Timestamps

@@ -1,0 +1,145 @@
+"""Straight quotes and apostrophes: decide what each ``'`` and ``"`` is, then curl it.
+
+One left-to-right scan over a paragraph gives every straight quote a role:
+
+* **apostrophe** (→ ``’``): between two letters (``l'État``, ``don't``), a digit before
+  ``s`` (``1960's``), a decade (``'80s``) or, in English, a year (``'69``), a leading elision
+  (``'tis``, ``rock 'n' roll``, ``'s avonds``), or a word-final ``'`` that closes no quote
+  (``users' stuff``);
+* **opener** / **closer**: a quote that can open (after a space or an opening bracket, before
+  a non-space) or close (after a non-space, before a space or punctuation), paired with a
+  stack per kind. A closer takes the nearest open quote of its kind; openers it crosses are
+  left straight (``'foo "bar' baz"`` → ``‘foo "bar’ baz"``);
+* **left alone**: primes and inches after a digit (``6' 2"``, ``2"44'``, ``21""``),
+  emoticons (``:'(``), quotes between two letters or inside protected spans, unmatched quotes.
+
+Quotes already curled in the language's own style take part in the pairing, so a straight
+closer can finish a curly opener (``“word"`` → ``“word”``) and the scan is stable on its own
+output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .edits import Spans
+
+APOS = "’"
+
+_ELISIONS = {
+    "en": ("tis", "twas", "em", "til", "cause", "cos", "bout", "n", "nother", "cept"),
+    "nl": ("s", "t", "k", "n"),
+}
+_ELISION_RE = {
+    lang: regex.compile(r"(?i:" + "|".join(words) + r")(?![\p{L}\p{N}])")
+    for lang, words in _ELISIONS.items()
+}
+_DECADE = regex.compile(r"\d\ds(?![\p{L}\p{N}])")  # '80s, in any language
+_YEAR = regex.compile(r"\d\d(?![\p{L}\p{N}'’])")  # summer of '69, English only
+_OPEN_CONTEXT = set("([{<—–-/")
+_CLOSE_AFTER = set(".,;:!?)]}>…—–-/\"'”’»“‘«„‚")
+_INCH_NEXT = "\"”“»«"
+_CANDIDATES = regex.compile(r"['\"‘’“”„‚«»‹›]")
+
+
+def _is_letter(c: str) -> bool:
+    return c.isalpha()
+
+
+@dataclass(slots=True)
+class _Tok:
+    pos: int
+    kind: str  # 's' single, 'd' double
+    straight: bool
+
+
+def scan(
+    text: str,
+    protected: Spans | None,
+    base: str | None,
+    quotes: tuple[str, str, str, str] | None,
+) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Return (apostrophe positions, quote pairs ``(open_pos, close_pos, kind)``).
+
+    Only straight characters are reported for change by the caller; pairs may have one
+    curly end (already correct) and one straight end.
+    """
+    apostrophes: list[int] = []
+    pairs: list[tuple[int, int, str]] = []
+    stack: list[_Tok] = []
+    role: dict[int, str] = {}
+    # Curly characters of the language that open/close a kind (only when unambiguous).
+    curly_open: dict[str, str] = {}
+    curly_close: dict[str, str] = {}
+    if quotes is not None:
+        o1, c1, o2, c2 = quotes
+        if len({o1, c1, o2, c2}) == 4:
+            curly_open = {o1: "d", o2: "s"}
+            curly_close = {c1: "d", c2: "s"}
+    elision = _ELISION_RE.get(base or "")
+    n = len(text)
+    for m in _CANDIDATES.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if protected is not None and protected.contains(i):
+            continue
+        prev = text[i - 1] if i else ""
+        nxt = text[i + 1] if i + 1 < n else ""
+        prev_space = not prev or prev.isspace()
+        next_space = not nxt or nxt.isspace()
+        if ch not in "'\"":
+            if _is_letter(prev) and _is_letter(nxt):
+                continue  # a curly apostrophe (or a quote glued inside a word)
+            if ch in curly_open and not next_space:
+                stack.append(_Tok(i, curly_open[ch], False))
+                role[i] = "open"
+            elif ch in curly_close and not prev_space:
+                _close(stack, curly_close[ch], i, False, pairs, role)
+            continue
+        kind = "s" if ch == "'" else "d"
+        if kind == "s":
+            if _is_letter(prev) and _is_letter(nxt):
+                apostrophes.append(i)
+                continue
+            if prev.isdigit() and nxt in ("s", "S") and not _is_letter(text[i + 2 : i + 3]):
+                apostrophes.append(i)
+                continue
+            if (prev_space or prev in _OPEN_CONTEXT) and (
+                _DECADE.match(text, i + 1) or base == "en" and _YEAR.match(text, i + 1)
+            ):
+                apostrophes.append(i)
+                continue
+            if elision is not None and (prev_space or prev in "(") and elision.match(text, i + 1):
+                apostrophes.append(i)
+                continue
+        if kind == "d" and prev.isdigit() and nxt and nxt in _INCH_NEXT:
+            continue  # 21"" : the first one is an inch mark
+        opening_ctx = prev_space or prev in _OPEN_CONTEXT or role.get(i - 1) == "open"
+        can_open = opening_ctx and not next_space
+        can_close = not prev_space and prev not in "([{<" and (next_space or nxt in _CLOSE_AFTER)
+        if role.get(i - 1) == "open":
+            can_close = False
+        if prev.isdigit() and not any(t.kind == kind for t in stack):
+            continue  # a prime or inch mark: 6' 10", 2"44'
+        if can_close and _close(stack, kind, i, True, pairs, role):
+            continue
+        if can_open:
+            stack.append(_Tok(i, kind, True))
+            role[i] = "open"
+        elif kind == "s" and _is_letter(prev) and (next_space or nxt in _CLOSE_AFTER):
+            apostrophes.append(i)  # word-final, closing nothing: users' stuff
+    return apostrophes, pairs
+
+
+def _close(stack: list[_Tok], kind: str, pos: int, straight: bool, pairs, role) -> bool:
+    for k in range(len(stack) - 1, -1, -1):
+        if stack[k].kind == kind:
+            opener = stack[k]
+            del stack[k:]
+            if opener.straight or straight:
+                pairs.append((opener.pos, pos, kind))
+            role[pos] = "close"
+            return True
+    return False
