@@ -159,11 +159,14 @@ class Timestamps:
         b = len(text) if b < 0 else b
         line = text[a : edit.start] + edit.after + text[edit.end : b]
         lo, hi = edit.start - a, edit.start - a + len(edit.after)
+        from ..dates import grammar  # already imported by __call__ (see _DIGIT)
+        from ..dates.resolve import examine
+
         for m in grammar.scan(line):
             if m.group("iso") or m.end() <= lo or m.start() >= hi:
                 continue
             try:
-                again = examine(m, line, lang, self._config, default)
+                again = examine(m, line, lang, self._get_config(), default)
             except Exception:  # noqa: BLE001
                 again = None
             if isinstance(again, Edit):
