@@ -44,7 +44,8 @@ from cleantext.options import Options  # noqa: E402
 from cleantext.passes import DEFAULT_ORDER, pass_class  # noqa: E402
 from cleantext.pipeline import Pipeline  # noqa: E402
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "bench" / "corpus" / "all.jsonl"
+SHARED = Path(os.environ.get("CLEANTEXT_SHARED", ROOT.parent / "shared"))  # as in tests/conftest.py
+DEFAULT_CORPUS = SHARED / "bench" / "corpus" / "all.jsonl"
 ENV = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
 CLI = [sys.executable, "-m", "cleantext"]
 
