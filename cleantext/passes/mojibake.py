@@ -48,6 +48,7 @@ encodings ftfy used as the reason.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
@@ -58,32 +59,63 @@ from ..mojibake_gate import GATE_RE
 from ..model import Context, Edit, PassResult
 
 MAX_SEGMENT = 1_000_000  # ftfy's max_decode_length: long lines are cut the same way
-_DIFF_LIMIT = 400  # beyond this, a changed run is found by trimming common ends only
+_DIFF_LIMIT = 2000  # tokens; beyond this, one edit spans the changed middle of the line
+_TOKEN = re.compile(r"\s+|\S+")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 @cache
-def ftfy_config(unescape_html: bool):
-    """The TextFixerConfig of this pass (ftfy is imported on first use only)."""
+def ftfy_config(unescape_html: bool, only_unescape: bool = False):
+    """The TextFixerConfig of this pass (ftfy is imported on first use only).
+
+    ``only_unescape`` gives the configuration that does nothing but unescape entities, used to
+    check that unescaping commutes with the encoding repair (see :func:`fix_segment`).
+    """
     import ftfy
 
+    on = not only_unescape
     return ftfy.TextFixerConfig(
         unescape_html=unescape_html,
-        remove_terminal_escapes=True,
-        fix_encoding=True,
-        restore_byte_a0=True,
-        replace_lossy_sequences=True,
-        decode_inconsistent_utf8=True,
-        fix_c1_controls=True,
+        remove_terminal_escapes=on,
+        fix_encoding=on,
+        restore_byte_a0=on,
+        replace_lossy_sequences=on,
+        decode_inconsistent_utf8=on,
+        fix_c1_controls=on,
         fix_latin_ligatures=False,
         fix_character_width=False,
         uncurl_quotes=False,
         fix_line_breaks=False,
-        fix_surrogates=True,
+        fix_surrogates=on,
         remove_control_chars=False,
         normalization=None,
         max_decode_length=MAX_SEGMENT,
         explain=True,
     )
+
+
+def fix_segment(segment: str, unescape: bool):
+    """ftfy on one segment: ``(fixed, explanation steps)``.
+
+    Entities are unescaped only where that is independent of the encoding repair: the result
+    with unescaping must equal "repair without unescaping, then unescape". Otherwise (as in
+    ``10Î&frac14;s``, where the entity is itself part of the mojibake) the entities are kept
+    and only the repair that needs no unescaping is made, exactly like ``ftfy.fix_encoding``.
+    """
+    import ftfy
+
+    try:
+        plain, steps = ftfy.fix_and_explain(segment, ftfy_config(False))
+        if not unescape or "&" not in segment:
+            return plain, steps
+        full, full_steps = ftfy.fix_and_explain(segment, ftfy_config(True))
+        if full == plain:
+            return plain, steps
+        if full == ftfy.fix_and_explain(plain, ftfy_config(True, True))[0]:
+            return full, full_steps
+        return plain, steps
+    except Exception:  # noqa: BLE001 - a pass is total: on any ftfy failure, keep the line
+        return segment, None
 
 
 def segments(text: str):
@@ -100,6 +132,7 @@ def segments(text: str):
 _ENCODING_NAMES = {
     "sloppy-windows-1252": "Windows-1252",
     "latin-1": "Latin-1",
+    "windows-1252": "Windows-1252",
     "sloppy-windows-1251": "Windows-1251",
     "sloppy-windows-1250": "Windows-1250",
     "sloppy-windows-1253": "Windows-1253",
@@ -115,12 +148,18 @@ def _reason(before: str, after: str, steps) -> tuple[str, str]:
     if "\x1b" in before and "\x1b" not in after:
         return "terminal escape code removed", "terminal-escape"
     names = [s.action + ":" + s.parameter for s in steps or ()]
-    if "&" in before and "apply:unescape_html" in names and "&" not in after.replace("&amp;", ""):
+    if "apply:unescape_html" in names and _ENTITY.search(before):
         return f"HTML entity {before!r} in plain text", "html-entity"
-    encs = [_ENCODING_NAMES.get(s.parameter, s.parameter) for s in steps or () if s.action == "encode"]
-    if encs:
-        chain = " then ".join(dict.fromkeys(encs))
-        return f"mojibake {before!r}: UTF-8 that had been read as {chain}", "mojibake"
+    pairs, enc = [], None
+    for st in steps or ():
+        if st.action == "encode":
+            enc = _ENCODING_NAMES.get(st.parameter, st.parameter)
+        elif st.action == "decode" and enc:
+            dec = "UTF-8" if st.parameter.startswith("utf-8") else _ENCODING_NAMES.get(st.parameter, st.parameter)
+            pairs.append(f"{dec} that had been read as {enc}")
+            enc = None
+    if pairs:
+        return f"mojibake {before!r}: {', then '.join(dict.fromkeys(pairs))}", "mojibake"
     if "apply:fix_c1_controls" in names:
         return f"C1 control {before!r}: Windows-1252 read as Latin-1", "c1-control"
     if "apply:decode_inconsistent_utf8" in names:
@@ -130,29 +169,46 @@ def _reason(before: str, after: str, steps) -> tuple[str, str]:
     return f"repaired {before!r} (ftfy: {', '.join(names) or 'fix'})", "ftfy"
 
 
-def _runs(before: str, after: str) -> list[tuple[int, int, str]]:
-    """Changed runs as (start, end, replacement) relative to ``before``; runs inside one word merge."""
-    p = 0
+def _trim(before: str, after: str) -> tuple[int, int]:
+    """Lengths of the common prefix and (non-overlapping) common suffix."""
     m = min(len(before), len(after))
+    p = 0
     while p < m and before[p] == after[p]:
         p += 1
+    if p and before[p - 1] == "&":  # keep an entity whole: '&amp;' -> '&', not 'amp;' -> ''
+        p -= 1
     s = 0
     while s < m - p and before[-1 - s] == after[-1 - s]:
         s += 1
+    return p, s
+
+
+def _runs(before: str, after: str) -> list[tuple[int, int, str]]:
+    """Changed runs as ``(start, end, replacement)`` relative to ``before``.
+
+    The two lines are compared word by word (runs of spaces and of non-spaces), and each
+    changed group of words is trimmed to its changed characters: ``cafÃ© &amp; thÃ©`` →
+    ``café & thé`` gives three edits ``Ã©→é``, ``&amp;→&``, ``Ã©→é``.
+    """
+    p, s = _trim(before, after)
     b_mid, a_mid = before[p : len(before) - s], after[p : len(after) - s]
-    if len(b_mid) > _DIFF_LIMIT or len(a_mid) > _DIFF_LIMIT:
+    b_tok, a_tok = _TOKEN.findall(b_mid), _TOKEN.findall(a_mid)
+    if len(b_tok) > _DIFF_LIMIT or len(a_tok) > _DIFF_LIMIT or len(b_tok) <= 1:
         return [(p, len(before) - s, a_mid)]
-    runs: list[list[int]] = []  # [b_lo, b_hi, a_lo, a_hi]
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, b_mid, a_mid, autojunk=False).get_opcodes():
+    b_pos = [0]
+    for t in b_tok:
+        b_pos.append(b_pos[-1] + len(t))
+    a_pos = [0]
+    for t in a_tok:
+        a_pos.append(a_pos[-1] + len(t))
+    out = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, b_tok, a_tok, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
-        if runs:
-            gap = b_mid[runs[-1][1] : i1]
-            if len(gap) <= 1 or not any(c.isspace() for c in gap):
-                runs[-1][1], runs[-1][3] = i2, j2
-                continue
-        runs.append([i1, i2, j1, j2])
-    return [(p + b0, p + b1, a_mid[a0:a1]) for b0, b1, a0, a1 in runs]
+        bb, aa = b_mid[b_pos[i1] : b_pos[i2]], a_mid[a_pos[j1] : a_pos[j2]]
+        q, r = _trim(bb, aa)
+        out.append((p + b_pos[i1] + q, p + b_pos[i2] - r, aa[q : len(aa) - r]))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,29 +225,20 @@ class MojibakePass:
             return PassResult(text)
         search = GATE_RE.search
         edits: list[Edit] = []
-        config = None
+        unescape = None
         for start, end in segments(text):
             seg = text[start:end]
             if search(seg) is None:
                 continue
-            if config is None:
-                config = ftfy_config("<" not in text)
-            fixed, steps = _fix(seg, config)
+            if unescape is None:
+                unescape = "<" not in text
+            fixed, steps = fix_segment(seg, unescape)
             if fixed == seg:
                 continue
             for lo, hi, new in _runs(seg, fixed):
                 why, rule = _reason(seg[lo:hi], new, steps)
                 edits.append(Edit(start + lo, start + hi, seg[lo:hi], new, why, rule))
         return result_from_edits(text, edits)
-
-
-def _fix(segment: str, config):
-    import ftfy
-
-    try:
-        return ftfy.fix_and_explain(segment, config)
-    except Exception:  # noqa: BLE001 - a pass is total: on any ftfy failure, keep the line
-        return segment, None
 
 
 PASS = MojibakePass
