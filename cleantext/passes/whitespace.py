@@ -7,7 +7,7 @@
 * ZWNJ U+200C / ZWJ U+200D that join nothing (next to a space, punctuation or the end of a
   line) → removed; a run of the same joiner between two letters → one (``joiner``);
 * control characters: C0 except tab and newline, DEL, C1 → removed; a form feed or vertical
-  tab between two pieces of text → ``\\n`` (it separated them) (``control``);
+  tab between two visible characters → ``\\n`` (it separated them) (``control``);
 * 3 or more line breaks (2+ blank lines) → one blank line (``blank-lines``);
 * blank lines at the start of the document → removed; blank lines and spaces at its end →
   one ``\\n`` if it ended with one, nothing otherwise (``document-edges``).
@@ -33,14 +33,15 @@ When it does NOT act:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import ClassVar
 
 import regex
 
-from ..edits import chain, protected_spans, sub_with_edits
-from ..model import Context, PassResult
+from ..edits import chain, protected_spans, result_from_edits, sub_with_edits
+from ..model import Context, Edit, PassResult
 
 _SCRIPTIO_CONTINUA = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}"
 _JOINABLE = r"[\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]"
@@ -60,17 +61,20 @@ _INVISIBLE = regex.compile(
 )
 _JOINABLE_AT = regex.compile(_JOINABLE)
 
-_TRAILING = regex.compile(r"[ \t]+(?=\r?\n|\r|\Z)")
-_INNER = regex.compile(r"(?<=[^ \t\n\r])  +(?=[^ \t\n\r])")
-_LINE = regex.compile(r"[^\n]*")
-_ALIGNED = regex.compile(r"[^ \t\n\r] {3,}(?=[^ \t\n\r])")
-_BLANK_RUN = regex.compile(r"(?:\r\n){3,}|\n{3,}|\r{3,}")
-_LEADING_BLANKS = regex.compile(r"\A(?:\r?\n|\r)+")
-_TRAILING_BLANKS = regex.compile(r"(?:\r?\n|\r){2,}\Z")
+_TRAILING = re.compile(r"[ \t]+(?=\r?\n|\r|\Z)")
+_INNER = re.compile(r"(?<=[^ \t\n\r])  +(?=[^ \t\n\r])")
+# what protected_spans looks for; lines without any of these characters need no call
+_MAYBE_PROTECTED = re.compile(r"[`@#/:(_.]")
+_ALIGNED = re.compile(r"[^ \t\n\r] {3,}(?=[^ \t\n\r])")
+_INVISIBLE_CHAR = re.compile("[\u200b\u200c\u200d\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _name(c: str) -> str:
     return f"U+{ord(c):04X}" + (f" {unicodedata.name(c)}" if unicodedata.name(c, "") else "")
+
+
+def _visible(c: str) -> bool:
+    return not c.isspace() and _INVISIBLE_CHAR.match(c) is None
 
 
 def _invisible(m: regex.Match[str]):
@@ -100,7 +104,7 @@ def _invisible(m: regex.Match[str]):
         return None
     if kind == "ff":
         text, start, end = m.string, m.start(), m.end()
-        between = start > 0 and end < len(text) and text[start - 1] not in "\r\n" and text[end] not in "\r\n"
+        between = start > 0 and end < len(text) and _visible(text[start - 1]) and _visible(text[end])
         what = "form feed" if "\x0c" in s else "vertical tab"
         if between:
             return "\n", f"{what} separating two lines → line break", "control"
@@ -124,60 +128,98 @@ def _sub_trailing(text: str) -> PassResult:
     return sub_with_edits(_TRAILING, decide, text)
 
 
-def _sub_inner(text: str) -> PassResult:
-    if "  " not in text:
-        return PassResult(text)
-    protected = protected_spans(text)
-    skip: list[tuple[int, int]] = []
-    for line in _LINE.finditer(text):
-        s = line.group()
-        if "  " not in s:
+def _sub_inner(line: str) -> PassResult:
+    """Runs of spaces between two non-spaces in one line (not preformatted or aligned ones)."""
+    if "  " not in line or line.startswith(("\t", "    ")) or len(_ALIGNED.findall(line)) >= 2:
+        return PassResult(line)
+    protected = protected_spans(line) if _MAYBE_PROTECTED.search(line) else None
+    edits = []
+    for m in _INNER.finditer(line):
+        if protected is not None and protected.overlaps(m.start(), m.end()):
             continue
-        if s.startswith(("\t", "    ")) or len(_ALIGNED.findall(s)) >= 2:
-            skip.append(line.span())
-    skip_iter = iter(skip)
-    current = next(skip_iter, None)
-
-    def decide(m: regex.Match[str]):
-        nonlocal current
-        while current is not None and current[1] < m.start():
-            current = next(skip_iter, None)
-        if current is not None and current[0] <= m.start() < current[1]:
-            return None
-        return " ", f"{len(m.group())} spaces → 1", "inner-spaces"
-
-    return sub_with_edits(_INNER, decide, text, protected=protected)
+        n = m.end() - m.start()
+        edits.append(Edit(m.start(), m.end(), m.group(), " ", f"{n} spaces → 1", "inner-spaces"))
+    return result_from_edits(line, edits)
 
 
-def _sub_blank_lines(text: str) -> PassResult:
-    def decide(m: regex.Match[str]):
-        s = m.group()
-        nl = "\r\n" if s.startswith("\r\n") else s[0]
-        blank = len(s) // len(nl) - 1
-        return nl * 2, f"{blank} blank lines → 1", "blank-lines"
-
-    return sub_with_edits(_BLANK_RUN, decide, text)
-
-
-def _sub_edges(text: str) -> PassResult:
-    def lead(m: regex.Match[str]):
-        return "", "blank lines at the start of the text", "document-edges"
-
-    def trail(m: regex.Match[str]):
-        s = m.group()
-        nl = "\r\n" if s.startswith("\r\n") else s[0]
-        return nl, "blank lines at the end of the text", "document-edges"
-
-    return chain(
-        text,
-        lambda t: sub_with_edits(_LEADING_BLANKS, lead, t),
-        lambda t: sub_with_edits(_TRAILING_BLANKS, trail, t),
-    )
+def _clean_line(line: str, has_invisible: bool) -> PassResult | None:
+    """The in-line rules on one line (without its '\n'); None when the line needs nothing."""
+    if not (
+        "  " in line
+        or line.endswith((" ", "\t", " \r", "\t\r"))
+        or (has_invisible and _INVISIBLE_CHAR.search(line))
+        or (" \r" in line or "\t\r" in line)
+    ):
+        return None
+    steps = [_sub_trailing, _sub_inner]
+    if has_invisible:
+        steps.insert(0, _sub_invisible)
+    r = chain(line, *steps)
+    return r if r.edits else None
 
 
-_ANY_WORK = regex.compile(
-    r"[\u200B\u200C\u200D\uFEFF\u00AD\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]|[ \t](?:\r?\n|\r|\Z)|  |\n\n\n|\r\n\r\n\r\n|\r\r\r|\A[\r\n]|[\r\n][\r\n]\Z"
-)
+def _blank_edit(text: str, lo: int, hi: int, after: str, reason: str) -> Edit:
+    return Edit(lo, hi, text[lo:hi], after, reason, "blank-lines" if "→" in reason else "document-edges")
+
+
+def _whitespace(text: str) -> PassResult:
+    has_invisible = _INVISIBLE_CHAR.search(text) is not None
+    lines = text.split("\n")
+    last = len(lines) - 1
+    line_edits: list[tuple[int, list[Edit]]] = []  # (line index, edits in text offsets)
+    blank = [False] * len(lines)
+    pos = 0
+    for i, line in enumerate(lines):
+        r = _clean_line(line, has_invisible)
+        if r is None:
+            blank[i] = line == "" or line == "\r"
+        else:
+            blank[i] = r.text.strip(" \t\r") == ""
+            line_edits.append((i, [Edit(pos + e.start, pos + e.end, e.before, e.after, e.reason, e.rule) for e in r.edits]))
+        pos += len(line) + 1
+    if blank[last] and lines[last] == "":
+        blank[last] = False  # the empty remainder after a final newline is not a line
+
+    starts = [0] * (len(lines) + 1)
+    for i, line in enumerate(lines):
+        starts[i + 1] = starts[i] + len(line) + 1
+    n = len(text)
+    covered: list[tuple[int, int]] = []  # line ranges [i, j) replaced by a block edit
+    blocks: list[Edit] = []
+    nonblank = [i for i in range(len(lines)) if not blank[i] and not (i == last and lines[i] == "")]
+    if not nonblank:
+        if text:
+            blocks.append(_blank_edit(text, 0, n, "", "blank lines at the start of the text"))
+            covered.append((0, len(lines)))
+    else:
+        first, final = nonblank[0], nonblank[-1]
+        if first > 0:
+            blocks.append(_blank_edit(text, 0, starts[first], "", "blank lines at the start of the text"))
+            covered.append((0, first))
+        for a, b in zip(nonblank, nonblank[1:]):
+            k = b - a - 1  # blank lines between two lines with text
+            if k >= 2:
+                term = "\r\n" if lines[a + 1].endswith("\r") else "\n"
+                blocks.append(_blank_edit(text, starts[a + 1], starts[b], term, f"{k} blank lines → 1"))
+                covered.append((a + 1, b))
+        if final < last:
+            # everything after the last line with text: its newline, blank lines, spaces
+            end_of_content = starts[final] + len(lines[final]) - (1 if lines[final].endswith("\r") else 0)
+            term = "\r\n" if lines[final].endswith("\r") else "\n"
+            if text[end_of_content:] != term:
+                blocks.append(_blank_edit(text, end_of_content, n, term, "blank lines at the end of the text"))
+                covered.append((final + 1, len(lines)))
+    edits: list[Edit] = list(blocks)
+    ci = 0
+    covered.sort()
+    for i, es in line_edits:
+        while ci < len(covered) and covered[ci][1] <= i:
+            ci += 1
+        if ci < len(covered) and covered[ci][0] <= i < covered[ci][1]:
+            continue
+        edits.extend(es)
+    edits.sort(key=lambda e: (e.start, e.end))
+    return result_from_edits(text, edits)  # blocks and line edits never overlap
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,9 +234,9 @@ class WhitespacePass:
         return cls()
 
     def __call__(self, text: str, ctx: Context) -> PassResult:
-        if not text or _ANY_WORK.search(text) is None:
+        if not text:
             return PassResult(text)
-        return chain(text, _sub_invisible, _sub_trailing, _sub_inner, _sub_blank_lines, _sub_edges)
+        return _whitespace(text)
 
 
 PASS = WhitespacePass
