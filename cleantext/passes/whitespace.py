@@ -63,8 +63,6 @@ _JOINABLE_AT = regex.compile(_JOINABLE)
 
 _TRAILING = re.compile(r"[ \t]+(?=\r?\n|\r|\Z)")
 _INNER = re.compile(r"(?<=[^ \t\n\r])  +(?=[^ \t\n\r])")
-# what protected_spans looks for; lines without any of these characters need no call
-_MAYBE_PROTECTED = re.compile(r"[`@#/:(_.]")
 _ALIGNED = re.compile(r"[^ \t\n\r] {3,}(?=[^ \t\n\r])")
 _INVISIBLE_CHAR = re.compile("[\u200b\u200c\u200d\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -128,14 +126,29 @@ def _sub_trailing(text: str) -> PassResult:
     return sub_with_edits(_TRAILING, decide, text)
 
 
+def _in_call(line: str, start: int, end: int) -> bool:
+    """Is the run [start, end) inside a protected call-like span ``name(… …)``?"""
+    k = line.rfind("(", max(0, start - 81), start)
+    if k == -1 or ")" in line[k:start]:
+        return False
+    lo = max(0, k - 120)
+    return protected_spans(line[lo : end + 90]).overlaps(start - lo, end - lo)
+
+
 def _sub_inner(line: str) -> PassResult:
     """Runs of spaces between two non-spaces in one line (not preformatted or aligned ones)."""
     if "  " not in line or line.startswith(("\t", "    ")) or len(_ALIGNED.findall(line)) >= 2:
         return PassResult(line)
-    protected = protected_spans(line) if _MAYBE_PROTECTED.search(line) else None
+    # Of the protected spans (edits.protected_spans), only inline code and call-like
+    # ``name(args)`` can contain spaces, so only lines with a backtick, or runs after a '(',
+    # need the (slow) protected-span scan.
+    full = protected_spans(line) if "`" in line else None
     edits = []
     for m in _INNER.finditer(line):
-        if protected is not None and protected.overlaps(m.start(), m.end()):
+        if full is not None:
+            if full.overlaps(m.start(), m.end()):
+                continue
+        elif _in_call(line, m.start(), m.end()):
             continue
         n = m.end() - m.start()
         edits.append(Edit(m.start(), m.end(), m.group(), " ", f"{n} spaces → 1", "inner-spaces"))
@@ -143,16 +156,23 @@ def _sub_inner(line: str) -> PassResult:
 
 
 def _clean_line(line: str, has_invisible: bool) -> PassResult | None:
-    """The in-line rules on one line (without its '\n'); None when the line needs nothing."""
-    if not (
-        "  " in line
-        or line.endswith((" ", "\t", " \r", "\t\r"))
-        or (has_invisible and _INVISIBLE_CHAR.search(line))
-        or (" \r" in line or "\t\r" in line)
-    ):
-        return None
+    """The in-line rules on one line (without its '\\n'); None when the line needs nothing."""
+    invisible = has_invisible and _INVISIBLE_CHAR.search(line) is not None
+    if not invisible and "  " not in line:
+        # the common case, made cheap: at most one trailing run, found with rstrip
+        body = line[:-1] if line.endswith("\r") else line
+        if "\r" in body:
+            r = _sub_trailing(line)
+            return r if r.edits else None
+        stripped = body.rstrip(" \t")
+        if len(stripped) == len(body):
+            return None
+        why = "line of only spaces → empty line" if not stripped else "trailing space" + ("s" if len(body) - len(stripped) > 1 else "")
+        cut = body[len(stripped) :]
+        e = Edit(len(stripped), len(body), cut, "", why, "trailing-space")
+        return PassResult(stripped + line[len(body) :], (e,))
     steps = [_sub_trailing, _sub_inner]
-    if has_invisible:
+    if invisible:
         steps.insert(0, _sub_invisible)
     r = chain(line, *steps)
     return r if r.edits else None
