@@ -188,21 +188,36 @@ def _whitespace(text: str) -> PassResult:
     last = len(lines) - 1
     line_edits: list[tuple[int, list[Edit]]] = []  # (line index, edits in text offsets)
     blank = [False] * len(lines)
+    starts = [0] * (len(lines) + 1)
     pos = 0
+    search = _INVISIBLE_CHAR.search
     for i, line in enumerate(lines):
-        r = _clean_line(line, has_invisible)
-        if r is None:
-            blank[i] = line == "" or line == "\r"
+        starts[i] = pos
+        if "  " not in line and "\r" not in line and not (has_invisible and search(line)):
+            # the common case, inline: at most a trailing run of spaces/tabs
+            if line and line[-1] in " \t":
+                stripped = line.rstrip(" \t")
+                k = len(line) - len(stripped)
+                why = "trailing spaces" if k > 1 else "trailing space"
+                if not stripped:
+                    why = "line of only spaces → empty line"
+                    blank[i] = True
+                e = Edit(pos + len(stripped), pos + len(line), line[len(stripped) :], "", why, "trailing-space")
+                line_edits.append((i, [e]))
+            else:
+                blank[i] = not line
         else:
-            blank[i] = r.text.strip(" \t\r") == ""
-            line_edits.append((i, [Edit(pos + e.start, pos + e.end, e.before, e.after, e.reason, e.rule) for e in r.edits]))
+            r = _clean_line(line, has_invisible)
+            if r is None:
+                blank[i] = line == "\r"
+            else:
+                blank[i] = r.text.strip(" \t\r") == ""
+                line_edits.append((i, [Edit(pos + e.start, pos + e.end, e.before, e.after, e.reason, e.rule) for e in r.edits]))
         pos += len(line) + 1
+    starts[len(lines)] = pos
     if blank[last] and lines[last] == "":
         blank[last] = False  # the empty remainder after a final newline is not a line
 
-    starts = [0] * (len(lines) + 1)
-    for i, line in enumerate(lines):
-        starts[i + 1] = starts[i] + len(line) + 1
     n = len(text)
     covered: list[tuple[int, int]] = []  # line ranges [i, j) replaced by a block edit
     blocks: list[Edit] = []
