@@ -167,7 +167,9 @@ def _clean_line(line: str, has_invisible: bool) -> PassResult | None:
         stripped = body.rstrip(" \t")
         if len(stripped) == len(body):
             return None
-        why = "line of only spaces → empty line" if not stripped else "trailing space" + ("s" if len(body) - len(stripped) > 1 else "")
+        why = "trailing spaces" if len(body) - len(stripped) > 1 else "trailing space"
+        if not stripped:
+            why = "line of only spaces → empty line"
         cut = body[len(stripped) :]
         e = Edit(len(stripped), len(body), cut, "", why, "trailing-space")
         return PassResult(stripped + line[len(body) :], (e,))
@@ -202,8 +204,8 @@ def _whitespace(text: str) -> PassResult:
                 if not stripped:
                     why = "line of only spaces → empty line"
                     blank[i] = True
-                e = Edit(pos + len(stripped), pos + len(line), line[len(stripped) :], "", why, "trailing-space")
-                line_edits.append((i, [e]))
+                cut = line[len(stripped) :]
+                line_edits.append((i, [Edit(pos + len(line) - k, pos + len(line), cut, "", why, "trailing-space")]))
             else:
                 blank[i] = not line
         else:
@@ -212,7 +214,8 @@ def _whitespace(text: str) -> PassResult:
                 blank[i] = line == "\r"
             else:
                 blank[i] = r.text.strip(" \t\r") == ""
-                line_edits.append((i, [Edit(pos + e.start, pos + e.end, e.before, e.after, e.reason, e.rule) for e in r.edits]))
+                shifted = [Edit(pos + e.start, pos + e.end, e.before, e.after, e.reason, e.rule) for e in r.edits]
+                line_edits.append((i, shifted))
         pos += len(line) + 1
     starts[len(lines)] = pos
     if blank[last] and lines[last] == "":
@@ -239,8 +242,9 @@ def _whitespace(text: str) -> PassResult:
                 covered.append((a + 1, b))
         if final < last:
             # everything after the last line with text: its newline, blank lines, spaces
-            end_of_content = starts[final] + len(lines[final]) - (1 if lines[final].endswith("\r") else 0)
-            term = "\r\n" if lines[final].endswith("\r") else "\n"
+            crlf = lines[final].endswith("\r")
+            end_of_content = starts[final] + len(lines[final]) - crlf
+            term = "\r\n" if crlf else "\n"
             if text[end_of_content:] != term:
                 blocks.append(_blank_edit(text, end_of_content, n, term, "blank lines at the end of the text"))
                 covered.append((final + 1, len(lines)))
