@@ -72,6 +72,9 @@ def decode(data: bytes, *, name: str = "<stdin>", encoding: str | None = None) -
             codecs.lookup(encoding)
         except LookupError:
             raise InputError(f"unknown encoding {encoding!r} (given with --encoding)") from None
+        wide = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+        if not wide and looks_binary(data):
+            raise BinaryInputError(f"{name}: looks like a binary file (NUL bytes); skipped.", name)
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
