@@ -317,4 +317,5 @@ def main() -> None:
     try:
         app(prog_name="cleantext")
     except KeyboardInterrupt:  # pragma: no cover - interrupted before the command body
+        print("Interrupted before anything was written.", file=sys.stderr)
         sys.exit(ExitCode.INTERRUPTED)

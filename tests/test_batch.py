@@ -423,3 +423,19 @@ def test_progress_is_silent_in_a_pipe_and_shown_on_a_terminal(monkeypatch):
     bar.advance(1, 10)
     bar.close()
     assert quiet.getvalue() == ""
+
+
+# --- pre-commit -----------------------------------------------------------------------------
+
+
+def test_pre_commit_hook_definition_runs_as_pre_commit_would(tmp_path):
+    yaml = pytest.importorskip("yaml")
+    hooks = {h["id"]: h for h in yaml.safe_load((Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text())}
+    hook = hooks["cleantext"]
+    assert hook["entry"] == "cleantext" and hook["language"] == "python" and hook["types"] == ["text"]
+    files = tree(tmp_path, {"a.txt": MESSY, "b.txt": CLEAN})
+    r = run([*WS, *hook["args"], str(files / "a.txt"), str(files / "b.txt")])
+    assert r.exit_code == 0 and (files / "a.txt").read_text() == CLEAN
+    (files / "a.txt").write_text(MESSY)
+    r = run([*WS, *hooks["cleantext-check"]["args"], str(files / "a.txt"), str(files / "b.txt")])
+    assert r.exit_code == 1 and (files / "a.txt").read_text() == MESSY
