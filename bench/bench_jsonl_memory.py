@@ -40,6 +40,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--size-mb", type=int, default=1024)
     ap.add_argument("--only", default=None, help="passes to run (default: the whole pipeline)")
+    ap.add_argument("--workers", "-j", type=int, default=None, help="-j for cleantext (default: CPUs)")
     ap.add_argument("--tmp", default=tempfile.gettempdir())
     ap.add_argument("--keep", action="store_true", help="keep the generated file")
     args = ap.parse_args()
@@ -51,15 +52,17 @@ def main() -> None:
         cmd = [sys.executable, "-m", "cleantext", "--jsonl", "-q", str(path)]
         if args.only:
             cmd[3:3] = ["--only", args.only]
+        if args.workers:
+            cmd[3:3] = ["-j", str(args.workers)]
         t0 = time.perf_counter()
         proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
         elapsed = time.perf_counter() - t0
         peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # kilobytes on Linux
         if proc.returncode not in (0, 1):
             sys.exit(proc.stderr.decode())
-        print(f"input        {size / 1e6:10.1f} MB ({args.only or 'all passes'})")
+        print(f"input        {size / 1e6:10.1f} MB ({args.only or 'all passes'}, -j {args.workers or os.cpu_count()})")
         print(f"time         {elapsed:10.1f} s   ({size / 1e6 / elapsed:.1f} MB/s)")
-        print(f"peak RSS     {peak_kb / 1024:10.1f} MB")
+        print(f"peak RSS     {peak_kb / 1024:10.1f} MB   (largest single process: the main one or a worker)")
         print(f"RSS / input  {peak_kb * 1024 / size:10.3f}")
         if args.keep:
             keep = Path(args.tmp) / "cleantext-bench.jsonl"

@@ -7,6 +7,10 @@ line number. Unchanged records are also written back byte for byte; a changed re
 re-serialised with its keys in their original order. ``.gz`` inputs and outputs are
 (de)compressed on the fly: gzip input is recognised by its content (a file or stdin),
 and output is compressed when its name ends in ``.gz``; stdout is always plain JSONL.
+
+With ``-j N`` (N > 1; the default is the number of CPUs) a large file or stdin is cleaned by N
+worker processes: batches of lines go out, at most ``2 N`` batches are in flight (so memory
+stays bounded), and the output keeps the input order and line numbers.
 """
 
 from __future__ import annotations
@@ -14,7 +18,11 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
+import multiprocessing
+import os
+import signal
 import sys
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,38 +51,136 @@ class JsonlStats:
             self.passed_through.append((line, why))
 
 
-def clean_lines(
-    lines: Iterator[bytes], pipeline: Pipeline, text_key: str, stats: JsonlStats, on_record=None
-) -> Iterator[bytes]:
-    """Yield the output line for each input line (each keeps its line ending)."""
-    for n, raw in enumerate(lines, 1):
-        body = raw.rstrip(b"\r\n")
-        ending = raw[len(body) :]
-        if not body.strip():
-            yield raw
-            continue
-        try:
-            record = json.loads(body)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            stats.pass_through(n, f"not valid JSON ({_why(exc)})")
-            yield raw
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get(text_key), str):
-            stats.pass_through(n, f"no string field {text_key!r}")
-            yield raw
-            continue
-        stats.records += 1
+# What happened to one line: ("blank"|"pass"|"record", detail). For a record, detail is
+# (changed, counts per pass, Cleaned or None); for a passed-through line, the reason.
+LineInfo = tuple[str, object]
+
+
+def clean_line(raw: bytes, pipeline: Pipeline, text_key: str, keep: bool = True) -> tuple[bytes, LineInfo]:
+    """The output for one input line (keeping its line ending) and what happened to it."""
+    body = raw.rstrip(b"\r\n")
+    ending = raw[len(body) :]
+    if not body.strip():
+        return raw, ("blank", None)
+    try:
+        record = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return raw, ("pass", f"not valid JSON ({_why(exc)})")
+    except RecursionError:
+        return raw, ("pass", "not valid JSON (nested too deeply)")
+    if not isinstance(record, dict) or not isinstance(record.get(text_key), str):
+        return raw, ("pass", f"no string field {text_key!r}")
+    try:
         cleaned = pipeline.run(record[text_key])
+    except Exception as exc:  # a bug in a pass must not lose the corpus  # noqa: BLE001
+        return raw, ("pass", f"internal error while cleaning ({type(exc).__name__}: {exc})")
+    info = ("record", (cleaned.changed, cleaned.counts() if cleaned.changed else {}, cleaned if keep else None))
+    if not cleaned.changed:
+        return raw, info
+    record[text_key] = cleaned.text
+    compact = b'":' in body and b'": ' not in body
+    separators = (",", ":") if compact else (", ", ": ")
+    try:
+        out = json.dumps(record, ensure_ascii=False, separators=separators).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (escaped in the input): keep it escaped
+        out = json.dumps(record, ensure_ascii=True, separators=separators).encode("utf-8")
+    return out + (ending or b"\n"), info
+
+
+def _account(n: int, info: LineInfo, stats: JsonlStats, on_record) -> None:
+    kind, detail = info
+    if kind == "pass":
+        stats.pass_through(n, str(detail))
+    elif kind == "record":
+        changed, counts, cleaned = detail  # type: ignore[misc]
+        stats.records += 1
+        stats.changed += bool(changed)
         if on_record is not None:
-            on_record(n, cleaned)
-        if not cleaned.changed:
-            yield raw
-            continue
-        stats.changed += 1
-        record[text_key] = cleaned.text
-        compact = b'":' in body and b'": ' not in body
-        separators = (",", ":") if compact else (", ", ": ")
-        yield json.dumps(record, ensure_ascii=False, separators=separators).encode("utf-8") + (ending or b"\n")
+            on_record(n, changed, counts, cleaned)
+
+
+def clean_lines(
+    lines: Iterator[bytes], pipeline: Pipeline, text_key: str, stats: JsonlStats, on_record=None, keep: bool = True
+) -> Iterator[bytes]:
+    """Yield the output line for each input line, in one process.
+
+    ``on_record(line_number, changed, counts, cleaned_or_None)`` is called for each record.
+    """
+    for n, raw in enumerate(lines, 1):
+        out, info = clean_line(raw, pipeline, text_key, keep)
+        _account(n, info, stats, on_record)
+        yield out
+
+
+# --- the same with worker processes: batches of lines, a bounded window, results in order ---
+
+BATCH_BYTES = 1 << 20
+PARALLEL_MIN_BYTES = 4 << 20  # smaller files are not worth starting processes for
+BATCH_LINES = 512
+_W: tuple[Pipeline, str, bool] | None = None
+
+
+def _init_jsonl_worker(options: Options, text_key: str, keep: bool) -> None:
+    global _W
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    _W = (Pipeline(options), text_key, keep)
+
+
+def _clean_batch(batch: list[bytes]) -> list[tuple[bytes, LineInfo]]:
+    assert _W is not None
+    pipeline, text_key, keep = _W
+    return [clean_line(raw, pipeline, text_key, keep) for raw in batch]
+
+
+def _batches(lines: Iterator[bytes]) -> Iterator[list[bytes]]:
+    batch: list[bytes] = []
+    size = 0
+    for raw in lines:
+        batch.append(raw)
+        size += len(raw)
+        if size >= BATCH_BYTES or len(batch) >= BATCH_LINES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def clean_lines_parallel(
+    lines: Iterator[bytes], options: Options, text_key: str, stats: JsonlStats, workers: int, on_record=None, keep: bool = True
+) -> Iterator[bytes]:
+    """Like :func:`clean_lines`, with ``workers`` processes. At most ``2 * workers`` batches
+    are in flight, so memory stays bounded; output lines come in input order."""
+    pool = multiprocessing.get_context().Pool(workers, initializer=_init_jsonl_worker, initargs=(options, text_key, keep))
+    try:
+        window: deque = deque()
+        n = 0
+
+        def drain():
+            nonlocal n
+            for out, info in window.popleft().get():
+                n += 1
+                _account(n, info, stats, on_record)
+                yield out
+
+        for batch in _batches(lines):
+            window.append(pool.apply_async(_clean_batch, (batch,)))
+            if len(window) >= 2 * workers:
+                yield from drain()
+        while window:
+            yield from drain()
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _why(exc: Exception) -> str:
@@ -131,9 +237,10 @@ def run_jsonl(paths, use_stdin, options: Options, mode, output, out_dir, report:
             total += path.stat().st_size if path is not None else 0
     bar = Bar(err, total, len(sources) if len(sources) > 1 else None, enabled=not quiet and total > 0, label="records")
     showing = show.diff or show.explain or show.verbose
+    workers = options.workers or os.cpu_count() or 1
     try:
         for name, path, root in sources:
-            _one_source(name, path, root, pipeline, options, mode, output, out_dir, report, show, showing, quiet, err, bar)
+            _one_source(name, path, root, pipeline, options, mode, output, out_dir, report, show, showing, quiet, err, bar, workers)
     finally:
         bar.close()
     if not quiet and len(sources) > 1:
@@ -142,14 +249,14 @@ def run_jsonl(paths, use_stdin, options: Options, mode, output, out_dir, report:
     return report.exit_code
 
 
-def _one_source(name, path, root, pipeline, options, mode, output, out_dir, report, show, showing, quiet, err, bar) -> None:
+def _one_source(name, path, root, pipeline, options, mode, output, out_dir, report, show, showing, quiet, err, bar, workers) -> None:
     stats = JsonlStats()
     done_before = bar.bytes
 
-    def on_record(n, cleaned, raw=None):
-        if cleaned.changed:
-            report.per_pass.update(cleaned.counts())
-        if showing and (cleaned.changed or cleaned.steps):
+    def on_record(n, changed, counts, cleaned, raw=None):
+        if changed:
+            report.per_pass.update(counts)
+        if showing and cleaned is not None and (cleaned.changed or cleaned.steps):
             show.document(f"{name}:{n}", cleaned)
         if raw is not None and n % 64 == 0:
             with contextlib.suppress(OSError, ValueError):
@@ -164,7 +271,13 @@ def _one_source(name, path, root, pipeline, options, mode, output, out_dir, repo
             if f is not raw_in:
                 stack.enter_context(f)
             tracked = raw_in if path is not None else None
-            lines = clean_lines(iter(f), pipeline, options.text_key, stats, lambda n, c: on_record(n, c, tracked))
+            def callback(n, changed, counts, cleaned):
+                on_record(n, changed, counts, cleaned, tracked)
+
+            if workers > 1 and (path is None or _size(path) >= PARALLEL_MIN_BYTES):
+                lines = clean_lines_parallel(iter(f), options, options.text_key, stats, workers, callback, showing)
+            else:
+                lines = clean_lines(iter(f), pipeline, options.text_key, stats, callback, showing)
             if mode is WriteMode.STDOUT:
                 out = sys.stdout.buffer
                 for chunk in lines:

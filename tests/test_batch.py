@@ -439,3 +439,21 @@ def test_pre_commit_hook_definition_runs_as_pre_commit_would(tmp_path):
     (files / "a.txt").write_text(MESSY)
     r = run([*WS, *hooks["cleantext-check"]["args"], str(files / "a.txt"), str(files / "b.txt")])
     assert r.exit_code == 1 and (files / "a.txt").read_text() == MESSY
+
+
+def test_jsonl_workers_keep_order_and_line_numbers(tmp_path, monkeypatch):
+    from cleantext import jsonl
+
+    monkeypatch.setattr(jsonl, "BATCH_LINES", 3)
+    monkeypatch.setattr(jsonl, "PARALLEL_MIN_BYTES", 0)
+    lines = []
+    for i in range(40):
+        lines.append(json.dumps({"id": i, "text": MESSY if i % 2 else CLEAN}) if i % 7 else f"bad line {i}")
+    p = tmp_path / "c.jsonl"
+    p.write_text("\n".join(lines) + "\n")
+    one = run([*WS, "--jsonl", "-j", "1", str(p)])
+    two = run([*WS, "--jsonl", "-j", "2", str(p)])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout
+    assert one.stderr == two.stderr and ":8: passed through" in two.stderr
+    assert [json.loads(x)["id"] for x in two.stdout.splitlines() if x.startswith("{")] == [i for i in range(40) if i % 7]
