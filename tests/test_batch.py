@@ -457,3 +457,11 @@ def test_jsonl_workers_keep_order_and_line_numbers(tmp_path, monkeypatch):
     assert one.stdout == two.stdout
     assert one.stderr == two.stderr and ":8: passed through" in two.stderr
     assert [json.loads(x)["id"] for x in two.stdout.splitlines() if x.startswith("{")] == [i for i in range(40) if i % 7]
+
+
+def test_stdin_in_another_encoding_comes_back_in_it():
+    data = (FRENCH + "   \n").encode("cp1252")
+    r = runner.invoke(app, [*WS], input=data)
+    assert r.exit_code == 0 and r.stdout_bytes == (FRENCH + "\n").encode("cp1252")
+    r = runner.invoke(app, [*WS, "--output-encoding", "utf-8"], input=data)
+    assert r.stdout_bytes == (FRENCH + "\n").encode("utf-8")
