@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # pragma: no cover
 DEFAULT_ORDER: tuple[str, ...] = (
     "mojibake",
     "whitespace",
+    "dedup",
+    "timestamps",
 )
 
 

@@ -1,0 +1,424 @@
+"""dedup: remove a headline printed twice, a truncated teaser and a paragraph repeated back to back.
+
+Scraped pages often carry the same text twice: the ``<title>`` and the ``<h1>``, a standfirst
+cut with ``...`` before the paragraph it was cut from, a block the CMS emitted two times.
+
+* ``Title\\n\\nTitle\\n\\nBody…`` → ``Title\\n\\nBody…`` (kept: the first copy)
+* ``TITLE IN CAPS\\nDate\\nTitle in caps\\nBody…`` → ``Date\\nTitle in caps\\nBody…`` (kept: the
+  mixed-case copy; curly or straight quotes, trailing punctuation and spacing do not matter)
+* ``Teaser cut short...\\n\\nOther\\n\\nTeaser cut short, then the rest.`` →
+  ``Other\\n\\nTeaser cut short, then the rest.`` (kept: the full paragraph)
+* a long paragraph followed at once by the same paragraph → one copy
+
+Blocks may be separated by blank lines or by single newlines. A removal takes the block and one
+separator with it, keeping the widest separator around it, so no extra blank line is left.
+Comparison is on :func:`cleantext.textkey.text_key` (NFKC, casefold, quotes and dashes
+unified, punctuation stripped, spaces collapsed). Each edit names the rule and the copy kept:
+``repeated headline (kept line 3)``, ``truncated teaser (full paragraph at line 11)``.
+
+When it does NOT act (when unsure, keep):
+
+* headline copies further down than ``dedup_top_lines`` non-blank lines (default 12; 0 turns
+  the rule off), copies separated by anything but metadata-looking lines (date or time, byline,
+  ``Updated …``, a short label), copies that all end with a period (a sentence said twice),
+  indented lines, or copies not followed by prose (a poem's or a song's repeated lines);
+* dialogue (``— Oui.``, ``"Yes."``), list items, table rows, short lines, lines ending in a
+  comma or semicolon (verse), stanzas (blocks of short lines);
+* a teaser with no later paragraph that it is the start of (listing pages), a teaser whose
+  only match is itself truncated, a teaser or full paragraph that is dialogue (a dash line, a
+  paragraph wholly in quotes); datelines repeated (``Friday, 3 May``) are not headlines;
+* a quotation or paragraph repeated later in the text, not back to back;
+* near-duplicates: no fuzzy matching unless ``dedup_similarity`` is set (then headline copies
+  and back-to-back paragraphs whose keys have a ``difflib`` ratio at least that high count).
+
+The pass is per document and deterministic: it keeps no state between calls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import ClassVar
+
+import regex
+
+from ..edits import compose, result_from_edits
+from ..model import Context, Edit, PassResult
+from ..options import Options
+from ..textkey import is_all_caps, text_key
+
+_DASH_START = regex.compile(r"\s*(?:[-\u2010-\u2015\u2212]|\*|\+\s)")
+_LIST_START = regex.compile(
+    r"\s*(?:[•·▪◦‣○●■□►▶→✓✔☐☑]|\d{1,3}[.)]\s|\(\d{1,3}\)|\(?\p{L}\)\s|\p{L}\.\s(?=\p{Lu}\p{Ll}))"
+)
+_QUOTE_START = regex.compile(r"\s*[\"'«»“”„‘’‚‹›「『]")
+_QUOTE_END = regex.compile(r"[\"'«»“”„‘’‹›」』][\s.,;:!?…]*$")
+_ELLIPSIS_END = regex.compile(r"(?:\.\.\.|…|\. \. \.|\[(?:\.\.\.|…)\]|\((?:\.\.\.|…)\))\s*$")
+_COLUMNS = regex.compile(r"\S {4,}(?=\S)")  # columns aligned with spaces: a table row
+_PERIOD_END = regex.compile(r"\.\s*$")
+_VERSE_END = regex.compile(r"[,;:]\s*$")
+_SENTENCE_END = regex.compile(r"[.!?…]\s*$")
+_LOWER_START = regex.compile(r"\s*\p{Ll}")
+_LETTER = regex.compile(r"\p{L}")
+_META_PREFIX = regex.compile(
+    r"""(?ix) ^ \W{0,3} (?:
+        by | par | from | written \s+ by | posted | published | updated | last \s+ updated
+      | mise? \s+ à \s+ jour | publiée? | modifiée? | actualisée? | source s? | photos? | crédits?
+      | credits? | image | illustration | reading \s+ time | temps \s+ de \s+ lecture | lecture
+      | auteur | author | rédaction | staff | correspondent | envoyée? \s+ spéciale? | avec | with
+      | comments? | commentaires? | share | partager | copyright ) \b | ^ \W{0,3} © """,
+)
+_META_DATE = regex.compile(
+    r"""(?ix)
+      \b \d{1,4} [-/.] \d{1,2} [-/.] \d{1,4} \b
+    | \b \d{1,2} \s? [:h] \s? \d{2} \b
+    | \b \d{1,2} \s? (?: am | pm | a\.m\. | p\.m\. ) (?!\p{L})
+    | \b (?: monday | tuesday | wednesday | thursday | friday | saturday | sunday
+          | lundi | mardi | mercredi | jeudi | vendredi | samedi | dimanche
+          | today | yesterday | aujourd'hui | hier ) \b
+    | \b \d+ \s? (?: min | minutes? | hours? | heures? | h ) \s (?: ago | read ) \b
+    | \b il \s y \s a \s \d+
+    | \d .{0,12} \b (?: jan | feb | mar | apr | may | jun | jul | aug | sep | oct | nov | dec
+          | janv | févr | fév | avr | mai | juin | juil | août | déc ) \p{L}* \b
+    | \b (?: jan | feb | mar | apr | may | jun | jul | aug | sep | oct | nov | dec
+          | janv | févr | fév | avr | mai | juin | juil | août | déc ) \p{L}* \.? \s \d
+    """,
+)
+
+_HEADLINE_MIN_CHARS = 20  # key length; shorter lines ("Yes.", "Good night, all.") never count
+_HEADLINE_MIN_WORDS = 4
+_HEADLINE_MAX_CHARS = 300
+_TEASER_MIN_CHARS = 25
+_TEASER_MIN_WORDS = 5
+_BLOCK_MIN_CHARS = 100  # a "long" paragraph, for the back-to-back rule
+_BLOCK_MIN_WORDS = 12
+_PROSE_MIN_CHARS = 60
+_SENTENCE_BREAK = regex.compile(r"\p{Ll}[.!?…]\s+\p{Lu}")
+_PROSE_LOOKAHEAD = 6
+
+
+class _Unit:
+    """A paragraph: one line, or a hard-wrapped block of lines (``start``/``end`` exclude the
+    separators around it)."""
+
+    __slots__ = ("start", "end", "nlines", "text", "removed", "_key", "_head")
+
+    def __init__(self, start: int, end: int, nlines: int, text: str):
+        self.start, self.end, self.nlines, self.text = start, end, nlines, text
+        self.removed = False
+        self._key: str | None = None
+        self._head: str | None = None
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = text_key(self.text)
+        return self._key
+
+    @property
+    def head(self) -> str:
+        """The first three words of ``key``, computed from the start of the text only (cheap:
+        used to find candidates before comparing whole keys)."""
+        if self._head is None:
+            if self._key is None and len(self.text) > 120:
+                words = text_key(self.text[:120]).split(" ", 4)
+                if len(words) < 5:
+                    words = self.key.split(" ", 4)
+            else:
+                words = self.key.split(" ", 4)
+            self._head = " ".join(words[:3])
+        return self._head
+
+
+def _units(text: str) -> list[_Unit]:
+    """Split ``text`` into paragraphs: runs of non-blank lines, cut into single lines unless
+    the run is hard-wrapped prose (long lines, a continuation line that starts in lower case)."""
+    units: list[_Unit] = []
+    block: list[tuple[int, int, str]] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        if len(block) > 1 and _is_wrapped(block):
+            s, e = block[0][0], block[-1][1]
+            units.append(_Unit(s, e, len(block), text[s:e]))
+        else:
+            units.extend(_Unit(s, e, 1, raw) for s, e, raw in block)
+        block.clear()
+
+    pos = 0
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        if raw.strip():
+            block.append((pos, end, raw))
+        else:
+            flush()
+        pos = end + 1
+    flush()
+    return units
+
+
+def _is_wrapped(block: list[tuple[int, int, str]]) -> bool:
+    """Hard-wrapped prose: lines of similar width (40 to 120 characters but the last), no two
+    equal neighbours, and a line that continues a sentence (starts in lower case)."""
+    lines = [b[2].strip() for b in block]
+    widths = [len(x) for x in lines[:-1]]
+    if min(widths) < 40 or max(len(x) for x in lines) > 120 or min(widths) * 5 < max(widths) * 3:
+        return False
+    if any(a == b for a, b in zip(lines, lines[1:])):
+        return False
+    return any(_LOWER_START.match(x) for x in lines[1:])
+
+
+def _skip(u: _Unit) -> bool:
+    """Dialogue, list items, table rows: never removed, never the evidence for a removal."""
+    t = u.text
+    if "|" in t or "\t" in t.strip() or (len(t) <= 150 and len(_COLUMNS.findall(t)) >= 2):
+        return True
+    if _DASH_START.match(t) or _LIST_START.match(t):
+        return True
+    return bool(_QUOTE_START.match(t) and _QUOTE_END.search(t))
+
+
+def _is_meta(u: _Unit) -> bool:
+    """A line that may sit between two copies of a headline: date, byline, label, source."""
+    t = u.text.strip()
+    if u.nlines > 1 or len(t) > 100 or "-->" in t:  # '-->': a subtitle cue, not metadata
+        return False
+    if _DASH_START.match(t) or _QUOTE_START.match(t) and _QUOTE_END.search(t):
+        return False  # dialogue
+    if _META_PREFIX.match(t) or _META_DATE.search(t) or not _LETTER.search(t):
+        return True
+    words = len(t.split())
+    return words <= 3 or words <= 5 and not _SENTENCE_END.search(t)
+
+
+def _is_prose(u: _Unit) -> bool:
+    """A paragraph of running text (what follows a headline; verse lines are shorter)."""
+    if u.nlines > 1:
+        return True
+    words = u.text.count(" ") + 1
+    if words >= 8 and _SENTENCE_BREAK.search(u.text):
+        return True
+    return len(u.text) >= _PROSE_MIN_CHARS and words >= 10 and not _skip(u)
+
+
+def _is_verse(u: _Unit) -> bool:
+    """A line that runs on into the next one (ends with ``, ; :``) and is not metadata."""
+    return _VERSE_END.search(u.text) is not None and not _is_meta(u)
+
+
+def _headline_like(u: _Unit) -> bool:
+    t = u.text
+    if u.nlines > 1 or len(t) > _HEADLINE_MAX_CHARS or _skip(u) or _VERSE_END.search(t):
+        return False
+    if t.startswith(("\t", "    ")):  # an indented line: verse, a quotation or code
+        return False
+    if _QUOTE_START.match(t) and _QUOTE_END.search(t) or _META_PREFIX.match(t.strip()):
+        return False
+    if _META_DATE.search(t) and len(t.split()) <= 6:  # a dateline, not a title
+        return False
+    k = u.key
+    return len(k) >= _HEADLINE_MIN_CHARS and k.count(" ") + 1 >= _HEADLINE_MIN_WORDS
+
+
+def _same(a: _Unit, b: _Unit, similarity: float | None) -> bool:
+    if a.key == b.key:
+        return True
+    if similarity is None or not a.key or not b.key:
+        return False
+    m = SequenceMatcher(None, a.key, b.key, autojunk=False)
+    return m.real_quick_ratio() >= similarity and m.quick_ratio() >= similarity and m.ratio() >= similarity
+
+
+def _better(copies: list[_Unit]) -> _Unit:
+    """The copy to keep: the first one that is not ALL CAPS (else the first)."""
+    return next((c for c in copies if not is_all_caps(c.text)), copies[0])
+
+
+# A removal decided by a rule: (unit removed, rule, label, offset of the kept copy).
+_Removal = tuple[_Unit, str, str, int]
+
+
+def _teasers(kept: list[_Unit], out: list[_Removal]) -> None:
+    candidates = []
+    for i, u in enumerate(kept):
+        if _ELLIPSIS_END.search(u.text) and not _skip(u):
+            k = u.key
+            if len(k) >= _TEASER_MIN_CHARS and k.count(" ") + 1 >= _TEASER_MIN_WORDS:
+                candidates.append(i)
+    if not candidates:
+        return
+    index: dict[str, list[int]] = {}
+    for j in range(candidates[0] + 1, len(kept)):
+        v = kept[j]
+        if len(v.text) >= _TEASER_MIN_CHARS and not _ELLIPSIS_END.search(v.text) and not _skip(v):
+            index.setdefault(v.head, []).append(j)
+    for i in candidates:
+        u = kept[i]
+        for j in index.get(u.head, ()):
+            v = kept[j]
+            if j > i and len(v.key) >= len(u.key) and v.key.startswith(u.key):
+                u.removed = True
+                out.append((u, "truncated-teaser", "truncated teaser (full paragraph at line {})", v.start))
+                break
+
+
+def _headlines(units: list[_Unit], top: int, sim: float | None, out: list[_Removal]) -> None:
+    kept = [u for u in units if not u.removed]
+    region, seen = [], 0
+    for u in kept:
+        if seen >= top:
+            break
+        region.append(u)
+        seen += u.nlines
+    for i, u in enumerate(region):
+        if u.removed or not _headline_like(u):
+            continue
+        if any(_is_prose(v) or _is_verse(v) for v in region[:i]):
+            break  # below running text or verse: not the top of an article any more
+        group, last = [u], i
+        for j in range(i + 1, len(region)):
+            v = region[j]
+            if _headline_like(v) and _same(u, v, sim):
+                group.append(v)
+                last = j
+            elif not _is_meta(v):
+                break
+        if len(group) < 2:
+            continue
+        if all(_PERIOD_END.search(g.text) for g in group):
+            continue  # a sentence said twice, not a title
+        # prose must follow (a teaser removed just before still counts: it is prose)
+        at = units.index(region[last])
+        after = units[at + 1 : at + 1 + _PROSE_LOOKAHEAD]
+        if not any(_is_prose(v) for v in after):
+            continue
+        if any(_is_verse(v) for v in after[:2]):
+            continue  # the copies sit in a stanza
+        keep = _better(group)
+        for g in group:
+            if g is not keep:
+                g.removed = True
+                out.append((g, "repeated-headline", "repeated headline (kept line {})", keep.start))
+
+
+def _long(u: _Unit) -> bool:
+    t = u.text
+    return len(t) >= _BLOCK_MIN_CHARS and t.count(" ") + 1 >= _BLOCK_MIN_WORDS and not _skip(u)
+
+
+def _repeated_blocks(kept: list[_Unit], sim: float | None, out: list[_Removal]) -> None:
+    prev: _Unit | None = None
+    for u in kept:
+        if u.removed:
+            continue
+        if prev is not None and _long(u) and _long(prev):
+            a, b = len(prev.text), len(u.text)
+            if (
+                min(a, b) * 5 >= max(a, b) * 4
+                and (sim is not None or prev.head == u.head)
+                and _same(prev, u, sim)
+            ):
+                keep = _better([prev, u])
+                drop = u if keep is prev else prev
+                drop.removed = True
+                out.append((drop, "repeated-block", "repeated paragraph (kept line {})", keep.start))
+                prev = keep
+                continue
+        prev = u
+
+
+def _find_removals(text: str, top: int, sim: float | None) -> tuple[list[_Unit], list[_Removal]]:
+    units = _units(text)
+    found: list[_Removal] = []
+    while True:
+        before = len(found)
+        _teasers([u for u in units if not u.removed], found)
+        _repeated_blocks([u for u in units if not u.removed], sim, found)
+        if top:
+            _headlines(units, top, sim, found)
+        if len(found) == before:
+            return units, found
+
+
+def _removal_spans(text: str, units: list[_Unit]) -> list[tuple[int, int, _Unit]]:
+    """Spans to delete: each removed unit with one separator next to it, so that the separator
+    with the most newlines around a run of removed units is the one that stays."""
+    spans: list[tuple[int, int, _Unit]] = []
+    n, i = len(units), 0
+    while i < n:
+        if not units[i].removed:
+            i += 1
+            continue
+        j = i
+        while j < n and units[j].removed:
+            j += 1
+        run = units[i:j]
+        prev = units[i - 1] if i > 0 else None
+        nxt = units[j] if j < n else None
+        # seps[k] = (start, end) of the separator before run[k]; seps[len(run)] follows the run.
+        seps = [(prev.end if prev else None, run[0].start)]
+        seps += [(run[k - 1].end, run[k].start) for k in range(1, len(run))]
+        seps.append((run[-1].end, nxt.start if nxt else None))
+        if prev is None:
+            keep_sep = 0
+        elif nxt is None:
+            keep_sep = len(run)
+        else:
+            widths = [text.count("\n", s, e) for s, e in seps]
+            keep_sep = widths.index(max(widths))
+        for k, u in enumerate(run):
+            if k < keep_sep:
+                spans.append((seps[k][0], u.end, u))
+            else:
+                end = seps[k + 1][1]
+                spans.append((u.start, u.end if end is None else end, u))
+        i = j
+    return spans
+
+
+@dataclass(frozen=True, slots=True)
+class Dedup:
+    name: ClassVar[str] = "dedup"
+    summary: ClassVar[str] = "remove a repeated headline, a truncated teaser, a paragraph repeated back to back"
+
+    top_lines: int = 12
+    similarity: float | None = None
+
+    @classmethod
+    def from_options(cls, options: Options) -> Dedup:
+        return cls(top_lines=options.dedup_top_lines, similarity=options.dedup_similarity)
+
+    def __call__(self, text: str, ctx: Context) -> PassResult:
+        if "\n" not in text:
+            return PassResult(text)
+        original, current = text, text
+        edits: list[Edit] = []
+        while True:  # a removal can bring two copies together: repeat until nothing changes
+            units, found = _find_removals(current, self.top_lines, self.similarity)
+            if not found:
+                break
+            labels = {id(u): (rule, label, kept) for u, rule, label, kept in found}
+            new: list[Edit] = []
+            for s, e, u in _removal_spans(current, units):
+                rule, label, kept = labels[id(u)]
+                line = original.count("\n", 0, _to_original(kept, edits)) + 1
+                new.append(Edit(s, e, current[s:e], "", label.format(line), rule))
+            edits = compose(original, edits, current, new) if edits else new
+            current = result_from_edits(current, new).text
+        return result_from_edits(original, edits)
+
+
+def _to_original(pos: int, edits: list[Edit]) -> int:
+    """Map an offset of the text after ``edits`` (deletions) back to ``original``."""
+    shift = 0
+    for e in edits:
+        if e.start - shift + len(e.after) <= pos:
+            shift += (e.end - e.start) - len(e.after)
+        else:
+            break
+    return pos + shift
+
+
+PASS = Dedup
