@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 DEFAULT_ORDER: tuple[str, ...] = (
     "mojibake",
     "whitespace",
+    "glued-words",
 )
 
 

@@ -1,0 +1,360 @@
+"""The rules of the glued-words pass: boundary scan first, lexicon evidence second.
+
+Each rule finds boundaries with one module-level regex (rare in clean text, so the scan is
+fast), expands the boundary to the surrounding token with plain string walking, and only
+then asks the lexicon. A rule returns an Edit or None; ``find_edits`` runs them all.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex
+
+from . import lexicon as lx
+from .edits import Spans, protected_spans
+from .model import Edit
+
+# -- boundaries ----------------------------------------------------------------------------
+# Each pattern starts on a rare character and looks behind (20x faster than the reverse).
+_CASE = regex.compile(r"(?<=\p{Ll}\p{M}*)\p{Lu}")
+_PUNCT = regex.compile(
+    r"(?=[.!?:;])(?<=\p{Ll}\p{M}*)(?P<p>[.!?]{1,3}|(?<![:;])[:;](?![:;]))(?P<close>[\"'»”’)\]]{0,2})"
+    r"(?P<open>[«“\"'‘„(]?)(?=\p{Lu})"
+)
+_ELISION = regex.compile(r"['’](?<=\p{Ll}.)(?=\p{Lu})")
+_WORD_DIGIT = regex.compile(r"(?<=\p{L}\p{M}*)\d")
+_DIGIT_WORD = regex.compile(r"\d(?=\p{L})")
+
+_LOWER = regex.compile(r"[\p{Ll}\p{M}]+")
+_TITLE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
+_WORDISH = regex.compile(r"\p{L}[\p{Ll}\p{M}]+")
+_HUMP = regex.compile(r"\p{Ll}\p{M}*\p{Lu}")
+_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
+
+# Characters allowed just before a token we split: start, space, opening punctuation.
+_OPENERS = set("([{«“‘\"'„‚‹»—–")
+# Characters after a token that make it code or a name (x.y, x(, x_1, x@y, x/y).
+_CODE_NEXT = set("_(@/\\#$=<>[{")
+
+# A paragraph that looks like code turns every rule off.
+_CODE_SIGNS = regex.compile(
+    r"""[{};]\s*$ | ^\s*(?:def|class|function|return|import|from|var|let|const|public|private
+    |static|void|package|\#include|if\s*\(|for\s*\(|while\s*\()  | => | == | != | && | \|\|
+    | :: | -> | \w\(\) | </?[A-Za-z][\w-]*[^<>\n]*> | ^\s*[\w.]+\s*=\s*\S""",
+    regex.M | regex.X,
+)
+
+# Abbreviations that a name may follow after a dot without a space ('Mr.Smith').
+_ABBREV = frozenset(
+    "mr mrs ms dr st jr sr prof gen col lt sgt gov sen rep inc ltd co corp vs no nr fig vol "
+    "dept mt ft ave av mme mlle me pr ste bzw ca vgl usw hr fr sra srta dra ud uds pág approx".split()
+)
+# Frequent words that are also common identifiers after 'module.' ('module.Name').
+_CODE_WORDS = frozenset(
+    "new get set time home main data name type value list default error text next last "
+    "first end start run add make use do is has can all any find show open close log".split()
+)
+# Particles that form Title+Title compounds (SignIn, AddOn, StartUp): never the right part.
+_PARTICLES = frozenset("in on up out off of to it for at by as so all with down over back".split())
+# English prefixes of code identifiers (toString, isValid, getName, onClick).
+_CODE_PREFIX = frozenset(
+    "get set is has to on can should did does add use init make create find update remove "
+    "delete handle fetch parse load read write render build check validate reset clear do".split()
+)
+# ...but 'on Monday', 'to March' are glue.
+_DAYS_MONTHS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
+# Letters after a number that are units or ordinals, never a word to split off.
+_UNITS = frozenset(
+    "min mins sec secs hrs hr kmh mph kph kwh mwh gwh twh mah bps kbps mbps gbps fps dpi ppi "
+    "ppm ppb rpm bpm khz mhz ghz thz mol kcal cal lbs yrs yds pts px pcs bit bits byte bytes "
+    "kbit mbit gbit mio mrd mds mld bn mln tys hab tsd ème eme ième ieme ère ere ers ères èmes "
+    "era ero eros eras ros ras ten ter tes sten ste ster uhr jh jhd".split()
+)
+# One-letter left parts that are words: French 'à', Spanish 'y'.
+_ONE_LETTER = {"fr": frozenset({"à"}), "es": frozenset({"y"})}
+# Articles for the opt-in all-lowercase rule.
+_ARTICLES = {
+    "en": ("the",),
+    "fr": ("les", "le", "la", "une", "un", "des", "du"),
+    "de": ("der", "die", "das", "dem", "den", "des", "eine", "einem", "einen", "einer", "ein"),
+    "es": ("los", "las", "el", "la", "una", "un"),
+}
+_ARTICLE_RE = {
+    lang: regex.compile(r"(?<=\p{Ll})(?:" + "|".join(arts) + r")(?![\p{L}\p{M}\d_])")
+    for lang, arts in _ARTICLES.items()
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """How to judge candidates: languages to try, the margin on every bar, options."""
+
+    langs: tuple[str, ...]
+    margin: float
+    lang: str | None
+    lowercase: bool
+
+
+@dataclass(slots=True)
+class Doc:
+    """The text being scanned, with lazily computed protected spans and code paragraphs."""
+
+    text: str
+    never: frozenset[str]
+    _protected: Spans | None = None
+    _code: dict[int, bool] = field(default_factory=dict)
+
+    def blocked(self, start: int, end: int) -> bool:
+        if self._protected is None:
+            self._protected = protected_spans(self.text)
+        return self._protected.overlaps(start, end) or self.in_code(start)
+
+    def in_code(self, pos: int) -> bool:
+        t = self.text
+        lo = t.rfind("\n\n", 0, pos)
+        lo = 0 if lo < 0 else lo + 2
+        if lo not in self._code:
+            hi = t.find("\n\n", pos)
+            para = t[lo : hi if hi >= 0 else len(t)]
+            self._code[lo] = sum(1 for _ in zip(range(2), _CODE_SIGNS.finditer(para))) >= 2
+        return self._code[lo]
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha() or unicodedata.category(ch)[0] == "M"
+
+
+def _word_start(t: str, i: int) -> int:
+    while i > 0 and _is_letter(t[i - 1]):
+        i -= 1
+    return i
+
+
+def _word_end(t: str, i: int) -> int:
+    n = len(t)
+    while i < n and _is_letter(t[i]):
+        i += 1
+    return i
+
+
+def _clean_before(t: str, s: int) -> bool:
+    """The token starts the text, follows a space or opening punctuation."""
+    return s == 0 or t[s - 1].isspace() or t[s - 1] in _OPENERS
+
+
+def _clean_after(t: str, e: int) -> bool:
+    """The token is not followed by a digit, code punctuation, or '.x' / ':x' (a dotted name)."""
+    if e >= len(t):
+        return True
+    c = t[e]
+    if c.isdigit() or c in _CODE_NEXT or _is_letter(c):
+        return False
+    if c in ".:-" and e + 1 < len(t) and (_is_letter(t[e + 1]) or t[e + 1].isdigit()):
+        return False
+    return True
+
+
+def _z(word: str, lang: str) -> float:
+    return lx.zipf(word, lang)
+
+
+def _whole_known(word: str, scan: Scan) -> bool:
+    langs = scan.langs if "en" in scan.langs else (*scan.langs, "en")
+    return any(_z(word, lang) >= lx.WHOLE_KNOWN for lang in langs)
+
+
+def _right_known(right: str, lang: str, margin: float) -> bool:
+    return _z(right, lang) >= lx.RIGHT_KNOWN + margin or _z(right, "en") >= lx.RIGHT_KNOWN + 1 + margin
+
+
+def _left_word(left: str, lang: str, margin: float, bar: float = lx.LEFT_MIN) -> float:
+    """Zipf of ``left`` if it may be the left part of a split in ``lang`` (else 0)."""
+    if len(left) < 2 and left not in _ONE_LETTER.get(lang, ()):
+        return 0.0
+    z = _z(left, lang)
+    return z if z >= bar + margin else 0.0
+
+
+def _edit(t: str, s: int, e: int, cut: int, left: str, right: str, what: str, rule: str) -> Edit:
+    before = t[s:e]
+    return Edit(s, e, before, t[s:cut] + " " + t[cut:e], f"split {what} '{before}' ({left} + {right})", rule)
+
+
+# -- rules ---------------------------------------------------------------------------------
+
+
+def _case(doc: Doc, scan: Scan, b: int) -> tuple[Edit | None, int]:
+    """lower→Upper inside a token: 'laRussie', 'moreWorld', 'AdvertisementThe'."""
+    t = doc.text
+    s, e = _word_start(t, b), _word_end(t, b)
+    token = t[s:e]
+    if len(_HUMP.findall(token)) != 1 or not _clean_before(t, s) or not _clean_after(t, e):
+        return None, e  # two humps: getElementById, BlaBlaCar
+    left, right = t[s:b], t[b:e]
+    if not _TITLE.fullmatch(right) or token.casefold() in doc.never or _whole_known(token, scan):
+        return None, e
+    lower = bool(_LOWER.fullmatch(left))
+    if not lower and not _TITLE.fullmatch(left):
+        return None, e
+    if lower and left in _CODE_PREFIX and not (left in ("on", "to") and right.casefold() in _DAYS_MONTHS):
+        return None, e
+    for lang in scan.langs:
+        if lower:
+            zl = _left_word(left, lang, scan.margin)
+            if zl and (_right_known(right, lang, scan.margin) or (zl >= lx.LEFT_STRONG + scan.margin and len(right) >= 4)):
+                break
+        elif (
+            len(left) >= 4
+            and right.casefold() not in _PARTICLES
+            and _z(left, lang) >= 3.0 + scan.margin
+            and _z(right, lang) >= lx.TITLE_RIGHT + scan.margin
+        ):
+            break
+    else:
+        return None, e
+    if doc.blocked(s, e):
+        return None, e
+    return _edit(t, s, e, b, left, right, "glued words", "glued-case" if lower else "glued-title"), e
+
+
+def _punct(doc: Doc, scan: Scan, m: regex.Match) -> Edit | None:
+    """Sentence punctuation then a capital: 'conflict.The', 'dit.»Le', 'said.“It'."""
+    t = doc.text
+    p, cut, b = m.start(), m.start("open"), m.end()
+    s, e = _word_start(t, p), _word_end(t, b)
+    left, right = t[s:p], t[b:e]
+    if len(left) < 2 or not _WORDISH.fullmatch(left) or not _TITLE.fullmatch(right):
+        return None
+    if not _clean_before(t, s) or not _clean_after(t, e):
+        return None
+    if left.casefold() in _ABBREV or right.casefold() in _CODE_WORDS or t[s:e].casefold() in doc.never:
+        return None
+    if m["p"] in ":;" and not _LOWER.fullmatch(left):
+        return None  # 'Category:People', 'Note:The' stay
+    if not any(_z(right, lang) >= lx.SENTENCE_START + scan.margin for lang in scan.langs):
+        return None
+    if doc.blocked(s, e):
+        return None
+    return _edit(t, s, e, cut, t[s:cut], right, "glued sentences", "glued-sentence")
+
+
+def _elision(doc: Doc, scan: Scan, a: int) -> Edit | None:
+    """French elided article glued to the previous word: 'dansl'Union' → 'dans l'Union'."""
+    if "fr" not in scan.langs:
+        return None
+    t = doc.text
+    s, e = _word_start(t, a), _word_end(t, a + 1)
+    run = t[s:a]
+    clitic = "qu" if run.endswith("qu") else run[-1:]
+    if clitic not in ("qu", "l", "d", "j", "m", "n", "s", "t", "c"):
+        return None
+    left = run[: -len(clitic)]
+    if not _LOWER.fullmatch(left or "-") or not _TITLE.fullmatch(t[a + 1 : e]):
+        return None
+    if not _clean_before(t, s) or not _clean_after(t, e) or t[s:e].casefold() in doc.never:
+        return None
+    if clitic == "qu" and _z(run, "fr") >= lx.WHOLE_KNOWN:
+        return None  # lorsqu'Il, jusqu'Ici
+    if not _left_word(left, "fr", scan.margin) or doc.blocked(s, e):
+        return None
+    return _edit(t, s, e, s + len(left), left, t[s + len(left) : e], "glued words", "glued-elision")
+
+
+def _word_number(doc: Doc, scan: Scan, d: int) -> Edit | None:
+    """A frequent word glued to a number: 'in2014', 'depuis2015'."""
+    t = doc.text
+    s = _word_start(t, d)
+    m = _NUMBER.match(t, d)
+    e = m.end()
+    left = t[s:d]
+    if not _clean_before(t, s) or not _clean_after(t, e) or t[s:e].casefold() in doc.never:
+        return None
+    if _LOWER.fullmatch(left):
+        bar = lx.LEFT_MIN
+    elif _TITLE.fullmatch(left):
+        bar = lx.LEFT_STRONG  # 'In2014' at a sentence start, but not 'Top10', 'Win10'
+    else:
+        return None
+    if not any(_left_word(left.lower(), lang, scan.margin, bar) for lang in scan.langs):
+        return None
+    if doc.blocked(s, e):
+        return None
+    return _edit(t, s, e, d, left, t[d:e], "word glued to a number", "glued-number")
+
+
+def _number_word(doc: Doc, scan: Scan, d: int) -> Edit | None:
+    """A number glued to a word: '15décembre', '200people' (not 10km, 1er, 2nd, 19h30)."""
+    t = doc.text
+    ns = d + 1
+    while ns > 0 and (t[ns - 1].isdigit() or (t[ns - 1] in ".," and ns > 1 and t[ns - 2].isdigit() and t[ns].isdigit())):
+        ns -= 1
+    if ns < len(t) and not t[ns].isdigit():
+        return None
+    if ns > 0 and not (t[ns - 1].isspace() or t[ns - 1] in _OPENERS):
+        return None
+    e = _word_end(t, d + 1)
+    right = t[d + 1 : e]
+    if not _clean_after(t, e) or right.casefold() in _UNITS or t[ns:e].casefold() in doc.never:
+        return None
+    if _LOWER.fullmatch(right):
+        bar = lx.NUMBER_WORD
+    elif _TITLE.fullmatch(right):
+        bar = 5.0  # '2014The'; not '3Com', '1Password'
+    else:
+        return None
+    if len(right) < 3 or not any(_z(right, lang) >= bar + scan.margin for lang in scan.langs):
+        return None
+    if doc.blocked(ns, e):
+        return None
+    return _edit(t, ns, e, d + 1, t[ns : d + 1], right, "number glued to a word", "glued-number")
+
+
+def _lowercase(doc: Doc, scan: Scan, a: int, m: regex.Match) -> Edit | None:
+    """Opt-in: an article glued after a function word, all lowercase: 'ofthe', 'avecle'."""
+    t = doc.text
+    s, e = _word_start(t, a), m.end()
+    left, art, lang = t[s:a], m.group(), scan.lang
+    if not _LOWER.fullmatch(left) or not _clean_before(t, s) or not _clean_after(t, e):
+        return None
+    whole = left + art
+    if whole.casefold() in doc.never:
+        return None
+    zl = _left_word(left, lang, 0.0, lx.LEFT_STRONG)
+    zw = _z(whole, lang)
+    if not zl or zw >= 3.5 or zw >= min(zl, _z(art, lang)) - 3.0 or doc.blocked(s, e):
+        return None
+    return _edit(t, s, e, a, left, art, "glued words", "glued-lowercase")
+
+
+def find_edits(doc: Doc, scan: Scan) -> list[Edit]:
+    """Every split in ``doc.text``, sorted and non-overlapping."""
+    t = doc.text
+    found: list[Edit] = []
+    pos = 0
+    for m in _CASE.finditer(t):
+        if m.start() < pos:
+            continue
+        ed, pos = _case(doc, scan, m.start())
+        if ed:
+            found.append(ed)
+    for m in _PUNCT.finditer(t):
+        found.append(_punct(doc, scan, m))
+    for m in _ELISION.finditer(t):
+        found.append(_elision(doc, scan, m.start()))
+    for m in _WORD_DIGIT.finditer(t):
+        found.append(_word_number(doc, scan, m.start()))
+    for m in _DIGIT_WORD.finditer(t):
+        found.append(_number_word(doc, scan, m.start()))
+    if scan.lowercase and scan.lang in _ARTICLE_RE:
+        for m in _ARTICLE_RE[scan.lang].finditer(t):
+            found.append(_lowercase(doc, scan, m.start(), m))
+    out: list[Edit] = []
+    for ed in sorted((x for x in found if x is not None), key=lambda x: (x.start, x.end)):
+        if not out or ed.start >= out[-1].end:
+            out.append(ed)
+    return out

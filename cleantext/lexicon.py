@@ -1,0 +1,115 @@
+"""Word-frequency lookups and the never-split list, for the glued-words pass.
+
+* ``zipf(word, lang)``: wordfreq's Zipf frequency (log10 per billion words; ``the`` is 7.7,
+  a word seen once per million words is 3.0, unknown is 0.0). The frequency table of a
+  language is loaded on first use, once per process, and lookups are cached.
+* The thresholds below say what "a frequent word", "a known word" and "a known whole token"
+  mean. wordfreq also counts web glue (``ofthe`` is 3.3, ``theworld`` 1.9), which is why a
+  whole token only vetoes a split above ``WHOLE_KNOWN`` and why the bar for the left part is
+  high: glue almost always follows an article, a preposition or a conjunction.
+* ``never_split(extra, path)``: the shipped list (``data/never_split.txt``: brands and names
+  with inner capitals) plus the user's tokens and file, compared case-insensitively.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+
+# Left part of a case or number split: a very frequent word (articles, prepositions,
+# conjunctions, 'more', 'said'): fr 'selon' 5.56, en 'easy' 5.29 and 'air' 5.37 stay below.
+LEFT_MIN = 5.5
+# A left part this frequent may be followed by a name wordfreq does not know ('deBakhmout').
+LEFT_STRONG = 6.0
+# The right part is "a known word" from here (in the document's language, or in English).
+RIGHT_KNOWN = 2.0
+# A whole token this frequent is a word or a brand ('tostring' 1.7, 'laliga' 1.8): never split.
+WHOLE_KNOWN = 1.5
+# After '. ! ? : ;' the right word must be a sentence starter this frequent ('The', 'Le',
+# 'El', 'Die'); 'Class' 5.4, 'Match' 5.1 and 'Name' 5.6 (module.Class) stay below.
+SENTENCE_START = 5.8
+# Title+Title label glue ('AdvertisementThe'): the right part must be this frequent.
+TITLE_RIGHT = 6.0
+# Right part after a number ('15décembre', '200people').
+NUMBER_WORD = 3.0
+# With no known language, every frequency bar is raised by this much.
+UNKNOWN_LANG_MARGIN = 0.5
+# Languages tried when the document's language is unknown.
+FALLBACK_LANGS = ("en", "fr", "de", "es")
+
+
+@cache
+def _table(lang: str) -> dict[str, float]:
+    """The frequency table of ``lang`` (empty if wordfreq has none)."""
+    try:
+        from wordfreq import available_languages, get_frequency_dict
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return {}
+    if lang in available_languages(wordlist="large"):
+        return get_frequency_dict(lang, wordlist="large")
+    if lang in available_languages(wordlist="small"):
+        return get_frequency_dict(lang, wordlist="small")
+    return {}
+
+
+@cache
+def supported(lang: str | None) -> bool:
+    return bool(lang) and bool(_table(lang))
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str, lang: str) -> float:
+    """Zipf frequency of ``word`` (case-insensitive) in ``lang``; 0.0 when unknown."""
+    freq = _table(lang).get(word.casefold(), 0.0)
+    return round(math.log10(freq) + 9, 2) if freq > 0 else 0.0
+
+
+def base_lang(lang: str | None) -> str | None:
+    """'fr-CA' -> 'fr'; None or '' -> None."""
+    if not lang:
+        return None
+    return lang.replace("_", "-").split("-", 1)[0].lower() or None
+
+
+# -- the never-split list ---------------------------------------------------------------
+
+
+def _parse(lines) -> frozenset[str]:
+    out = set()
+    for line in lines:
+        token = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
+        if token:
+            out.add(token.casefold())
+    return frozenset(out)
+
+
+@cache
+def shipped_never_split() -> frozenset[str]:
+    """Tokens from cleantext/data/never_split.txt (one a line, '#' starts a comment)."""
+    try:
+        text = resources.files("cleantext").joinpath("data/never_split.txt").read_text("utf-8")
+    except (FileNotFoundError, OSError):  # pragma: no cover - shipped with the package
+        return frozenset()
+    return _parse(text.splitlines())
+
+
+@cache
+def never_split(extra: tuple[str, ...] = (), path: str | None = None) -> frozenset[str]:
+    """The shipped list, plus ``extra`` tokens and the tokens of the file at ``path``.
+
+    Raises ValueError with a readable message if ``path`` cannot be read.
+    """
+    words = set(shipped_never_split())
+    words.update(t.strip().casefold() for t in extra if t.strip())
+    if path:
+        try:
+            text = Path(path).expanduser().read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(
+                f"never_split_file {path!r} cannot be read ({exc.__class__.__name__}): "
+                "give a UTF-8 text file with one token per line"
+            ) from None
+        words.update(_parse(text.splitlines()))
+    return frozenset(words)
