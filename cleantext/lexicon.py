@@ -27,6 +27,9 @@ LEFT_STRONG = 6.0
 RIGHT_KNOWN = 2.0
 # A whole token this frequent is a word or a brand ('tostring' 1.7, 'laliga' 1.8): never split.
 WHOLE_KNOWN = 1.5
+# Glue of two frequent words shows up in wordfreq about this many Zipf points (1000x) below
+# the rarer part; a whole token above that level is a word of its own ('youtube', 'lachine').
+GLUE_DROP = 3.0
 # After '. ! ? : ;' the right word must be a sentence starter this frequent ('The', 'Le',
 # 'El', 'Die'); 'Class' 5.4, 'Match' 5.1 and 'Name' 5.6 (module.Class) stay below.
 SENTENCE_START = 5.8
