@@ -38,13 +38,25 @@ _OPENERS = set("([{«“‘\"'„‚‹»—–")
 # Characters after a token that make it code or a name (x.y, x(, x_1, x@y, x/y).
 _CODE_NEXT = set("_(@/\\#$=<>[{")
 
-# A paragraph that looks like code turns every rule off.
+# A paragraph that looks like code turns every rule off. A line looks like code if it has
+# one of these signs; a semicolon or a brace ends a code line only next to '=' or '(' (old
+# novels wrap lines after ';').
 _CODE_SIGNS = regex.compile(
-    r"""[{};]\s*$ | ^\s*(?:def|class|function|return|import|from|var|let|const|public|private
-    |static|void|package|\#include|if\s*\(|for\s*\(|while\s*\()  | => | == | != | && | \|\|
-    | :: | -> | \w\(\) | </?[A-Za-z][\w-]*[^<>\n]*> | ^\s*[\w.]+\s*=\s*\S""",
+    r"""^\s*[{}]\s*$ | [{}]\s*$ | [=(].*;\s*$ | ^\s*(?:def|class|function|return|import|var|let|const
+    |public|private|static|void|package|\#include|if\s*\(|for\s*\(|while\s*\()\b | => | == | != | &&
+    | \|\| | :: | \w\(\)\s*[;{]? | </?[A-Za-z][\w-]*[^<>\n]*> | ^\s*[\w.\[\]]+\s*[+-]?=\s*\S""",
     regex.M | regex.X,
 )
+
+
+def _looks_like_code(para: str) -> bool:
+    """Two code signs on a one-line paragraph, or code signs on 2+ lines and 30% of lines."""
+    lines = [line for line in para.split("\n") if line.strip()]
+    if len(lines) <= 1:
+        return sum(1 for _ in zip(range(2), _CODE_SIGNS.finditer(para))) >= 2
+    code = sum(1 for line in lines if _CODE_SIGNS.search(line))
+    return code >= 2 and code * 10 >= 3 * len(lines)
+
 
 # Abbreviations that a name may follow after a dot without a space ('Mr.Smith').
 _ABBREV = frozenset(
@@ -121,7 +133,7 @@ class Doc:
         if lo not in self._code:
             hi = t.find("\n\n", pos)
             para = t[lo : hi if hi >= 0 else len(t)]
-            self._code[lo] = sum(1 for _ in zip(range(2), _CODE_SIGNS.finditer(para))) >= 2
+            self._code[lo] = _looks_like_code(para)
         return self._code[lo]
 
 
@@ -154,8 +166,8 @@ def _clean_after(t: str, e: int) -> bool:
     c = t[e]
     if c.isdigit() or c in _CODE_NEXT or _is_letter(c):
         return False
-    if c in ".:" and e + 1 < len(t) and (_is_letter(t[e + 1]) or t[e + 1].isdigit()):
-        return False
+    if c in ".:" and e + 1 < len(t) and (t[e + 1].islower() or t[e + 1].isdigit()):
+        return False  # file.txt, module.attr, 3:30; a capital after '.' is sentence glue
     return True
 
 
