@@ -75,10 +75,27 @@ _CODE_PREFIX = frozenset(
     "get set is has to on can should did does add use init make create find update remove "
     "delete handle fetch parse load read write render build check validate reset clear do".split()
 )
-# ...but 'on Monday', 'to March' are glue.
-_DAYS_MONTHS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split()
+# ...but 'to' and 'on' also precede names ('toLondon', 'onMonday'): for them only these
+# identifier words (and known whole tokens) mean code.
+_TO_ON_CODE = frozenset(
+    "string array json object number fixed equal equals be have contain contains match throw "
+    "upper lower click load change submit focus blur key mouse input error success complete "
+    "ready init update data value list map set get int float bool boolean date promise resize "
+    "scroll select drag drop touch press release enter leave show hide open close message event "
+    "destroy mount unmount start stop end finish progress abort timeout string locale exponential "
+    "precision buffer bytes text html element node file path url uri".split()
+)
+# Month names (en, fr, de, es): a left part for a number ('October12', 'décembre2019').
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+    "januar februar märz juni juli oktober dezember enero febrero marzo abril mayo junio julio "
+    "agosto septiembre setiembre octubre noviembre diciembre".split()
+)
+# Titles of address: a left part before a capitalised name ('MissSmith', 'monsieurDupont').
+_HONORIFICS = frozenset(
+    "mr mrs ms miss sir lord lady dame dr mme mlle madame monsieur mademoiselle herr frau "
+    "señor señora señorita doña".split()
 )
 # Letters after a number that are units or ordinals, never a word to split off.
 _UNITS = frozenset(
@@ -225,10 +242,14 @@ def _case(doc: Doc, scan: Scan, b: int) -> tuple[Edit | None, int]:
     lower = bool(_LOWER.fullmatch(left))
     if not lower and not _TITLE.fullmatch(left):
         return None, e
-    if lower and left in _CODE_PREFIX and not (left in ("on", "to") and right.casefold() in _DAYS_MONTHS):
+    if lower and left in _CODE_PREFIX and (left not in ("on", "to") or right.casefold() in _TO_ON_CODE
+                                            or _z(token, "en") >= 1.0):
         return None, e
     for lang in scan.langs:
-        if lower:
+        if left.casefold() in _HONORIFICS:
+            if len(right) >= 3:
+                break
+        elif lower:
             zl = _left_word(left, lang, scan.margin)
             if zl and (_right_known(right, lang, scan.margin) or (zl >= lx.LEFT_STRONG + scan.margin and len(right) >= 4)):
                 break
@@ -251,10 +272,14 @@ def _punct(doc: Doc, scan: Scan, m: regex.Match) -> Edit | None:
     t = doc.text
     p, cut, b = m.start(), m.start("open"), m.end()
     s, e = _word_start(t, p), _word_end(t, b)
+    while s >= 2 and t[s - 1] in "'’" and _is_letter(t[s - 2]):
+        s = _word_start(t, s - 1)  # didn't.It, l'homme.Il
     left, right = t[s:p], t[b:e]
-    if len(left) < 2 or not _WORDISH.fullmatch(left) or not _TITLE.fullmatch(right):
+    if len(left) < 2 or not _WORDISH.fullmatch(left.replace("'", "").replace("’", "")):
         return None
-    if not _clean_before(t, s) or not _clean_after(t, e):
+    if not _TITLE.fullmatch(right) or not _clean_after(t, e):
+        return None
+    if not (_clean_before(t, s) or (t[s - 1] == "-" and s >= 2 and _is_letter(t[s - 2]))):
         return None
     if left.casefold() in _ABBREV or right.casefold() in _CODE_WORDS or t[s:e].casefold() in doc.never:
         return None
@@ -305,7 +330,7 @@ def _word_number(doc: Doc, scan: Scan, d: int) -> Edit | None:
     else:
         return None
     # German nouns are capitalised: 'Jahr2005' is as good a left part as 'seit2005'.
-    if not any(
+    if left.casefold() not in _MONTHS and not any(
         _left_word(left.lower(), lang, scan.margin, lx.LEFT_MIN if lang == "de" else bar)
         for lang in scan.langs
     ):
