@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
     quiet = "--quiet" in argv
     path = Path(args[0]) if args else DEFAULT
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    texts = [(r.get("lang"), r["text"]) for r in records]
+    texts = [(None if "--no-lang" in argv else r.get("lang"), r["text"]) for r in records]
     size = sum(len(t.encode("utf-8")) for _, t in texts) / 1e6
 
     opts = Options(glue_lowercase="--lowercase" in argv)

@@ -113,6 +113,13 @@ _ARTICLES = {
     "de": ("der", "die", "das", "dem", "den", "des", "eine", "einem", "einen", "einer", "ein"),
     "es": ("los", "las", "el", "la", "una", "un"),
 }
+# ...after one of these prepositions or conjunctions (not 'par': parle, parla are verbs).
+_FUNCTION_LEFT = {
+    "en": frozenset("of in on to for from with at by and or but into onto over under after before about than as that".split()),
+    "fr": frozenset("de à avec dans pour sur sous chez vers entre contre sans selon et ou mais que dès depuis pendant après avant".split()),
+    "de": frozenset("in an auf aus bei mit nach von zu für über unter vor hinter neben zwischen durch gegen ohne um und oder aber dass".split()),
+    "es": frozenset("de en con por para sin sobre entre desde hasta hacia contra según y o pero que".split()),
+}
 _ARTICLE_RE = {
     lang: regex.compile(r"(?<=\p{Ll})(?:" + "|".join(arts) + r")(?![\p{L}\p{M}\d_])")
     for lang, arts in _ARTICLES.items()
@@ -254,7 +261,8 @@ def _case(doc: Doc, scan: Scan, b: int) -> tuple[Edit | None, int]:
             if zl and (_right_known(right, lang, scan.margin) or (zl >= lx.LEFT_STRONG + scan.margin and len(right) >= 4)):
                 break
         elif (
-            len(left) >= 4
+            scan.lang is not None  # Title+Title needs the document's language: 'HomePlus'
+            and len(left) >= 4
             and right.casefold() not in _PARTICLES
             and _z(left, lang) >= 3.0 + scan.margin
             and _z(right, lang) >= lx.TITLE_RIGHT + scan.margin
@@ -375,7 +383,7 @@ def _lowercase(doc: Doc, scan: Scan, a: int, m: regex.Match) -> Edit | None:
     if not _LOWER.fullmatch(left) or not _clean_before(t, s) or not _clean_after(t, e):
         return None
     whole = left + art
-    if whole.casefold() in doc.never:
+    if left not in _FUNCTION_LEFT.get(lang, ()) or whole.casefold() in doc.never:
         return None
     zl = _left_word(left, lang, 0.0, lx.LEFT_STRONG)
     zw = _z(whole, lang)
