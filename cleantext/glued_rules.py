@@ -61,19 +61,22 @@ def _looks_like_code(para: str) -> bool:
 # Abbreviations that a name may follow after a dot without a space ('Mr.Smith').
 _ABBREV = frozenset(
     "mr mrs ms dr st jr sr prof gen col lt sgt gov sen rep inc ltd co corp vs no nr fig vol "
-    "dept mt ft ave av mme mlle me pr ste bzw ca vgl usw hr fr sra srta dra ud uds pág approx".split()
+    "dept mt ft ave av mme mlle me pr ste bzw ca vgl usw hr fr sra srta dra ud uds pág núm approx".split()
 )
 # Frequent words that are also common identifiers after 'module.' ('module.Name').
 _CODE_WORDS = frozenset(
     "new get set time home main data name type value list default error text next last "
-    "first end start run add make use do is has can all any find show open close log".split()
+    "first end start run add make use do is has can all any find show open close log where "
+    "from out not".split()
 )
 # Particles that form Title+Title compounds (SignIn, AddOn, StartUp): never the right part.
 _PARTICLES = frozenset("in on up out off of to it for at by as so all with down over back".split())
 # English prefixes of code identifiers (toString, isValid, getName, onClick).
 _CODE_PREFIX = frozenset(
     "get set is has to on can should did does add use init make create find update remove "
-    "delete handle fetch parse load read write render build check validate reset clear do".split()
+    "delete handle fetch parse load read write render build check validate reset clear do "
+    # ...and of variable names and brands (newValue, lastName, myHeritage, allItems)
+    "new old first last next my your all".split()
 )
 # ...but 'to' and 'on' also precede names ('toLondon', 'onMonday'): for them only these
 # identifier words (and known whole tokens) mean code.
@@ -102,8 +105,10 @@ _UNITS = frozenset(
     "min mins sec secs hrs hr kmh mph kph kwh mwh gwh twh mah bps kbps mbps gbps fps dpi ppi "
     "ppm ppb rpm bpm khz mhz ghz thz mol kcal cal lbs yrs yds pts px pcs bit bits byte bytes "
     "kbit mbit gbit mio mrd mds mld bn mln tys hab tsd ème eme ième ieme ère ere ers ères èmes "
-    "era ero eros eras ros ras ten ter tes sten ste ster jh jhd".split()
+    "era ero eros eras ros ras ten ter tes sten ste ster jh jhd nde nds ndes re res ier iers".split()
 )
+# Words before a number that make a label, not glue ('no1', 'vol2', 'ch3').
+_NUMBER_LABELS = frozenset("no nr num vol ch pt ep art sec fig".split())
 # One-letter left parts that are words: French 'à', Spanish 'y'.
 _ONE_LETTER = {"fr": frozenset({"à"}), "es": frozenset({"y"})}
 # Articles for the opt-in all-lowercase rule.
@@ -330,6 +335,8 @@ def _word_number(doc: Doc, scan: Scan, d: int) -> Edit | None:
     e = m.end()
     left = t[s:d]
     if not _clean_before(t, s) or not _clean_after(t, e) or t[s:e].casefold() in doc.never:
+        return None
+    if left.casefold() in _NUMBER_LABELS:
         return None
     if _LOWER.fullmatch(left):
         bar = lx.LEFT_MIN
