@@ -141,29 +141,47 @@ class Scan:
     lowercase: bool
 
 
+# How far around a candidate the code check looks in a paragraph with no blank lines.
+_CODE_WINDOW = 3000
+
+
 @dataclass(slots=True)
 class Doc:
-    """The text being scanned, with lazily computed protected spans and code paragraphs."""
+    """The text being scanned, with protected spans and code paragraphs computed lazily.
+
+    Both are computed only around candidates that passed the lexicon: protected spans per
+    line (URLs, handles and code spans never contain a newline), code per paragraph (or a
+    window of it when the paragraph is a whole novel without blank lines).
+    """
 
     text: str
     never: frozenset[str]
-    _protected: Spans | None = None
+    _protected: dict[int, Spans] = field(default_factory=dict)
     _code: dict[int, bool] = field(default_factory=dict)
 
     def blocked(self, start: int, end: int) -> bool:
-        if self._protected is None:
-            self._protected = protected_spans(self.text)
-        return self._protected.overlaps(start, end) or self.in_code(start)
+        t = self.text
+        lo = t.rfind("\n", 0, start) + 1
+        spans = self._protected.get(lo)
+        if spans is None:
+            hi = t.find("\n", end)
+            spans = self._protected[lo] = protected_spans(t[lo : hi if hi >= 0 else len(t)])
+        return spans.overlaps(start - lo, end - lo) or self.in_code(start)
 
     def in_code(self, pos: int) -> bool:
         t = self.text
         lo = t.rfind("\n\n", 0, pos)
         lo = 0 if lo < 0 else lo + 2
-        if lo not in self._code:
-            hi = t.find("\n\n", pos)
-            para = t[lo : hi if hi >= 0 else len(t)]
-            self._code[lo] = _looks_like_code(para)
-        return self._code[lo]
+        hi = t.find("\n\n", pos)
+        hi = len(t) if hi < 0 else hi
+        if hi - lo > 2 * _CODE_WINDOW:
+            lo = max(lo, t.rfind("\n", 0, max(lo, pos - _CODE_WINDOW)) + 1)
+            cut = t.find("\n", min(hi, pos + _CODE_WINDOW))
+            hi = hi if cut < 0 else min(hi, cut)
+        key = lo * (len(t) + 1) + hi
+        if key not in self._code:
+            self._code[key] = _looks_like_code(t[lo:hi])
+        return self._code[key]
 
 
 def _is_letter(ch: str) -> bool:
