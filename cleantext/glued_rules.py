@@ -58,76 +58,9 @@ def _looks_like_code(para: str) -> bool:
     return code >= 2 and code * 10 >= 3 * len(lines)
 
 
-# Abbreviations that a name may follow after a dot without a space ('Mr.Smith').
-_ABBREV = frozenset(
-    "mr mrs ms dr st jr sr prof gen col lt sgt gov sen rep inc ltd co corp vs no nr fig vol "
-    "dept mt ft ave av mme mlle me pr ste bzw ca vgl usw hr fr sra srta dra ud uds pág núm approx".split()
-)
-# Frequent words that are also common identifiers after 'module.' ('module.Name').
-_CODE_WORDS = frozenset(
-    "new get set time home main data name type value list default error text next last "
-    "first end start run add make use do is has can all any find show open close log where "
-    "from out not".split()
-)
-# Particles that form Title+Title compounds (SignIn, AddOn, StartUp): never the right part.
-_PARTICLES = frozenset("in on up out off of to it for at by as so all with down over back".split())
-# English prefixes of code identifiers (toString, isValid, getName, onClick).
-_CODE_PREFIX = frozenset(
-    "get set is has to on can should did does add use init make create find update remove "
-    "delete handle fetch parse load read write render build check validate reset clear do "
-    # ...and of variable names and brands (newValue, lastName, myHeritage, allItems)
-    "new old first last next my your all".split()
-)
-# ...but 'to' and 'on' also precede names ('toLondon', 'onMonday'): for them only these
-# identifier words (and known whole tokens) mean code.
-_TO_ON_CODE = frozenset(
-    "string array json object number fixed equal equals be have contain contains match throw "
-    "upper lower click load change submit focus blur key mouse input error success complete "
-    "ready init update data value list map set get int float bool boolean date promise resize "
-    "scroll select drag drop touch press release enter leave show hide open close message event "
-    "destroy mount unmount start stop end finish progress abort timeout string locale exponential "
-    "precision buffer bytes text html element node file path url uri".split()
-)
-# Month names (en, fr, de, es): a left part for a number ('October12', 'décembre2019').
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
-    "januar februar märz juni juli oktober dezember enero febrero marzo abril mayo junio julio "
-    "agosto septiembre setiembre octubre noviembre diciembre".split()
-)
-# Titles of address: a left part before a capitalised name ('MissSmith', 'monsieurDupont').
-_HONORIFICS = frozenset(
-    "mr mrs ms miss sir lord lady dame dr mme mlle madame monsieur mademoiselle herr frau "
-    "señor señora señorita doña".split()
-)
-# Letters after a number that are units or ordinals, never a word to split off.
-_UNITS = frozenset(
-    "min mins sec secs hrs hr kmh mph kph kwh mwh gwh twh mah bps kbps mbps gbps fps dpi ppi "
-    "ppm ppb rpm bpm khz mhz ghz thz mol kcal cal lbs yrs yds pts px pcs bit bits byte bytes "
-    "kbit mbit gbit mio mrd mds mld bn mln tys hab tsd ème eme ième ieme ère ere ers ères èmes "
-    "era ero eros eras ros ras ten ter tes sten ste ster jh jhd nde nds ndes re res ier iers".split()
-)
-# Words before a number that make a label, not glue ('no1', 'vol2', 'ch3').
-_NUMBER_LABELS = frozenset("no nr num vol ch pt ep art sec fig".split())
-# One-letter left parts that are words: French 'à', Spanish 'y'.
-_ONE_LETTER = {"fr": frozenset({"à"}), "es": frozenset({"y"})}
-# Articles for the opt-in all-lowercase rule.
-_ARTICLES = {
-    "en": ("the",),
-    "fr": ("les", "le", "la", "une", "un", "des", "du"),
-    "de": ("der", "die", "das", "dem", "den", "des", "eine", "einem", "einen", "einer", "ein"),
-    "es": ("los", "las", "el", "la", "una", "un"),
-}
-# ...after one of these prepositions or conjunctions (not 'par': parle, parla are verbs).
-_FUNCTION_LEFT = {
-    "en": frozenset("of in on to for from with at by and or but into onto over under after before about than as that".split()),
-    "fr": frozenset("de à avec dans pour sur sous chez vers entre contre sans selon et ou mais que dès depuis pendant après avant".split()),
-    "de": frozenset("in an auf aus bei mit nach von zu für über unter vor hinter neben zwischen durch gegen ohne um und oder aber dass".split()),
-    "es": frozenset("de en con por para sin sobre entre desde hasta hacia contra según y o pero que".split()),
-}
 _ARTICLE_RE = {
     lang: regex.compile(r"(?<=\p{Ll})(?:" + "|".join(arts) + r")(?![\p{L}\p{M}\d_])")
-    for lang, arts in _ARTICLES.items()
+    for lang, arts in lx.ARTICLES.items()
 }
 
 
@@ -245,7 +178,7 @@ def _right_known(right: str, lang: str, margin: float) -> bool:
 
 def _left_word(left: str, lang: str, margin: float, bar: float = lx.LEFT_MIN) -> float:
     """Zipf of ``left`` if it may be the left part of a split in ``lang`` (else 0)."""
-    if len(left) < 2 and left not in _ONE_LETTER.get(lang, ()):
+    if len(left) < 2 and left not in lx.ONE_LETTER.get(lang, ()):
         return 0.0
     z = _z(left, lang)
     return z if z >= bar + margin else 0.0
@@ -272,11 +205,11 @@ def _case(doc: Doc, scan: Scan, b: int) -> tuple[Edit | None, int]:
     lower = bool(_LOWER.fullmatch(left))
     if not lower and not _TITLE.fullmatch(left):
         return None, e
-    if lower and left in _CODE_PREFIX and (left not in ("on", "to") or right.casefold() in _TO_ON_CODE
+    if lower and left in lx.CODE_PREFIX and (left not in ("on", "to") or right.casefold() in lx.TO_ON_CODE
                                             or _z(token, "en") >= 1.0):
         return None, e
     for lang in scan.langs:
-        if left.casefold() in _HONORIFICS:
+        if left.casefold() in lx.HONORIFICS:
             if len(right) >= 3:
                 break
         elif lower:
@@ -286,7 +219,7 @@ def _case(doc: Doc, scan: Scan, b: int) -> tuple[Edit | None, int]:
         elif (
             scan.lang is not None  # Title+Title needs the document's language: 'HomePlus'
             and len(left) >= 4
-            and right.casefold() not in _PARTICLES
+            and right.casefold() not in lx.PARTICLES
             and _z(left, lang) >= 3.0 + scan.margin
             and _z(right, lang) >= lx.TITLE_RIGHT + scan.margin
         ):
@@ -312,7 +245,7 @@ def _punct(doc: Doc, scan: Scan, m: regex.Match) -> Edit | None:
         return None
     if not (_clean_before(t, s) or (t[s - 1] == "-" and s >= 2 and _is_letter(t[s - 2]))):
         return None
-    if left.casefold() in _ABBREV or right.casefold() in _CODE_WORDS or t[s:e].casefold() in doc.never:
+    if left.casefold() in lx.ABBREV or right.casefold() in lx.CODE_WORDS or t[s:e].casefold() in doc.never:
         return None
     if m["p"] in ":;" and not _LOWER.fullmatch(left):
         return None  # 'Category:People', 'Note:The' stay
@@ -354,7 +287,7 @@ def _word_number(doc: Doc, scan: Scan, d: int) -> Edit | None:
     left = t[s:d]
     if not _clean_before(t, s) or not _clean_after(t, e) or t[s:e].casefold() in doc.never:
         return None
-    if left.casefold() in _NUMBER_LABELS:
+    if left.casefold() in lx.NUMBER_LABELS:
         return None
     if _LOWER.fullmatch(left):
         bar = lx.LEFT_MIN
@@ -363,7 +296,7 @@ def _word_number(doc: Doc, scan: Scan, d: int) -> Edit | None:
     else:
         return None
     # German nouns are capitalised: 'Jahr2005' is as good a left part as 'seit2005'.
-    if left.casefold() not in _MONTHS and not any(
+    if left.casefold() not in lx.MONTHS and not any(
         _left_word(left.lower(), lang, scan.margin, lx.LEFT_MIN if lang == "de" else bar)
         for lang in scan.langs
     ):
@@ -385,7 +318,7 @@ def _number_word(doc: Doc, scan: Scan, d: int) -> Edit | None:
         return None
     e = _word_end(t, d + 1)
     right = t[d + 1 : e]
-    if not _clean_after(t, e) or right.casefold() in _UNITS or t[ns:e].casefold() in doc.never:
+    if not _clean_after(t, e) or right.casefold() in lx.UNITS or t[ns:e].casefold() in doc.never:
         return None
     if _LOWER.fullmatch(right):
         bar = lx.NUMBER_WORD
@@ -408,7 +341,7 @@ def _lowercase(doc: Doc, scan: Scan, a: int, m: regex.Match) -> Edit | None:
     if not _LOWER.fullmatch(left) or not _clean_before(t, s) or not _clean_after(t, e):
         return None
     whole = left + art
-    if left not in _FUNCTION_LEFT.get(lang, ()) or whole.casefold() in doc.never:
+    if left not in lx.FUNCTION_LEFT.get(lang, ()) or whole.casefold() in doc.never:
         return None
     zl = _left_word(left, lang, 0.0, lx.LEFT_STRONG)
     zw = _z(whole, lang)
