@@ -74,8 +74,10 @@ class Scan:
     lowercase: bool
 
 
-# How far around a candidate the code check looks in a paragraph with no blank lines.
+# A paragraph longer than this (a book without blank lines) is judged on the lines around
+# the candidate only.
 _CODE_WINDOW = 3000
+_CODE_LINES = 6
 
 
 @dataclass(slots=True)
@@ -107,10 +109,13 @@ class Doc:
         lo = 0 if lo < 0 else lo + 2
         hi = t.find("\n\n", pos)
         hi = len(t) if hi < 0 else hi
-        if hi - lo > 2 * _CODE_WINDOW:
-            lo = max(lo, t.rfind("\n", 0, max(lo, pos - _CODE_WINDOW)) + 1)
-            cut = t.find("\n", min(hi, pos + _CODE_WINDOW))
-            hi = hi if cut < 0 else min(hi, cut)
+        if hi - lo > _CODE_WINDOW:  # a book without blank lines: judge the nearby lines
+            a = b = pos
+            for _ in range(_CODE_LINES):
+                a = max(lo, t.rfind("\n", lo, a - 1) if a > lo else lo)
+                nb = t.find("\n", b + 1, hi)
+                b = hi if nb < 0 else nb
+            lo, hi = a, b
         key = lo * (len(t) + 1) + hi
         if key not in self._code:
             self._code[key] = _looks_like_code(t[lo:hi])
@@ -210,8 +215,9 @@ def _case(doc: Doc, scan: Scan, b: int) -> tuple[Edit | None, int]:
         return None, e
     for lang in scan.langs:
         if left.casefold() in lx.HONORIFICS:
-            if len(right) >= 3:
-                break
+            if len(right) >= 3 and right.casefold() not in lx.PARTICLES:
+                break  # a name need not be in the lexicon: 'MissFairfax'
+            continue
         elif lower:
             zl = _left_word(left, lang, scan.margin)
             if zl and (_right_known(right, lang, scan.margin) or (zl >= lx.LEFT_STRONG + scan.margin and len(right) >= 4)):

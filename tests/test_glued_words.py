@@ -157,3 +157,11 @@ def test_context_without_options_and_regional_lang():
 @pytest.mark.parametrize("lang", ["en", "fr", "de", "es", None])
 def test_issue_must_keep_lists_in_every_language(text, lang):
     assert run_pass(NAME, text, lang).text == text
+
+
+def test_code_check_in_a_long_paragraph_looks_near_the_candidate():
+    prose = "It was late and the house was quiet; nobody spoke.\n" * 200
+    code = "x = theResult;\ny = inData;\nz = x + y;\nif (z == 0) {\n  return theResult;\n}\nw = z;\n"
+    text = prose + code + prose + "Said theMinistry."
+    out = run_pass(NAME, text, "en").text
+    assert "x = theResult;" in out and out.endswith("Said the Ministry.")
