@@ -21,7 +21,7 @@ from .passes import DEFAULT_ORDER, UnknownPassError, pass_class
 from .pipeline import enabled_names
 from .render import diff_text, explain_json, explain_text, unified_diff
 from .report import ExitCode, Report
-from .runner import Job, Outcome, WriteMode, clean_files, pipeline_for
+from .runner import Job, Outcome, WriteMode, clean_files, interruptible, pipeline_for
 
 app = typer.Typer(
     add_completion=False,
@@ -89,8 +89,8 @@ def command(
     glue_lowercase: Annotated[bool | None, typer.Option("--glue-lowercase/--no-glue-lowercase", help="Also split all-lowercase glue of function words ('ofthe').", show_default=False)] = None,
     never_split: Annotated[list[str] | None, typer.Option("--never-split", help="A token the glued-words pass must never split.", metavar="WORD")] = None,
     never_split_file: Annotated[str | None, typer.Option("--never-split-file", help="A file of tokens never to split, one per line.", metavar="FILE")] = None,
-    dedup_top_lines: Annotated[int | None, typer.Option("--dedup-top-lines", help="How many lines from the top repeated headlines are looked for (default 12).", metavar="N")] = None,
-    dedup_similarity: Annotated[float | None, typer.Option("--dedup-similarity", help="Opt-in fuzzy matching of repeated blocks (0-1); off by default.", metavar="X")] = None,
+    dedup_top_lines: Annotated[int | None, typer.Option("--dedup-top-lines", help="How many non-blank lines from the top repeated headlines are looked for (default 12; 0 turns the rule off).", metavar="N")] = None,
+    dedup_similarity: Annotated[float | None, typer.Option("--dedup-similarity", help="Opt-in fuzzy matching (0-1) of repeated headlines and back-to-back paragraphs; off by default.", metavar="X")] = None,
     fr_colon_space: Annotated[str | None, typer.Option("--fr-colon-space", help="French space before ':': nbsp (default), nnbsp or none.", metavar="KIND")] = None,
     fr_punct_space: Annotated[str | None, typer.Option("--fr-punct-space", help="French space before '; ! ?': nnbsp (default), nbsp or none.", metavar="KIND")] = None,
     fr_quote_space: Annotated[str | None, typer.Option("--fr-quote-space", help="French space inside « »: nbsp (default), nnbsp or none.", metavar="KIND")] = None,
@@ -125,9 +125,10 @@ def command(
             "workers": workers,
         }
         options = _build_options(cli_values, config, err if verbose else None)
-        code = _run(paths or [], options, in_place, output, out_dir, check, diff, explain, fmt, quiet, verbose, color, err)
+        with interruptible():
+            code = _run(paths or [], options, in_place, output, out_dir, check, diff, explain, fmt, quiet, verbose, color, err)
     except KeyboardInterrupt:
-        err.print("Interrupted; files not yet written are untouched.")
+        err.print("Interrupted: files not yet written are untouched, and no partial file was left.")
         raise typer.Exit(ExitCode.INTERRUPTED) from None
     except (Abort, OptionsError, ConfigError, UnknownPassError, tio.InputError) as exc:
         if verbose:
@@ -211,19 +212,55 @@ def _run(paths, options, in_place, output, out_dir, check, diff, explain, fmt, q
         return report.exit_code
 
     from .files import discover
+    from .progress import Bar
 
-    items = list(discover(paths, options.include, options.exclude, options.hidden, not options.no_gitignore))
+    skip = [out_dir] if out_dir is not None else []
+    items = list(discover(paths, options.include, options.exclude, options.hidden, not options.no_gitignore, skip))
+    if out_dir is not None:
+        _check_targets(items, out_dir)
     job = Job(mode, options, output=output, out_dir=out_dir, keep_text=diff or explain or verbose)
-    for outcome in clean_files(items, job, options.workers):
-        _record(outcome, report, show, err, quiet, verbose)
-        if mode is WriteMode.STDOUT and outcome.data is not None:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(outcome.data)
-            sys.stdout.flush()
+    bar = Bar(err, _total_size(items), len(items), enabled=not quiet and len(items) > 1)
+    try:
+        for outcome in clean_files(items, job, options.workers):
+            _record(outcome, report, show, err, quiet, verbose)
+            bar.advance(1, outcome.size)
+            if mode is WriteMode.STDOUT and outcome.data is not None:
+                sys.stdout.flush()
+                sys.stdout.buffer.write(outcome.data)
+                sys.stdout.flush()
+    finally:
+        bar.close()
     if not quiet and (mode in (WriteMode.IN_PLACE, WriteMode.OUT_DIR) or ((check or diff) and report.total > 1) or verbose):
         verb = "would be changed" if mode is WriteMode.NOTHING else "changed"
         err.print(report.summary(verb), markup=False)
     return report.exit_code
+
+
+def _total_size(items) -> int:
+    total = 0
+    for path, _root in items:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            pass
+    return total
+
+
+def _check_targets(items, out_dir: Path) -> None:
+    """Refuse an --out-dir that is a file, and two inputs that would land on the same copy."""
+    from .runner import out_path
+
+    if out_dir.exists() and not out_dir.is_dir():
+        raise Abort(f"--out-dir {out_dir}: exists and is not a directory.")
+    seen: dict[Path, Path] = {}
+    for path, root in items:
+        try:
+            target = out_path(path, root, out_dir)
+        except tio.InputError:
+            continue  # reported for that file when it is cleaned
+        if target in seen:
+            raise Abort(f"{seen[target]} and {path} would both be written to {target}; clean them in separate runs.")
+        seen[target] = path
 
 
 def _record(outcome: Outcome, report: Report, show, err: Console, quiet: bool, verbose: bool) -> None:
@@ -240,8 +277,6 @@ def _record(outcome: Outcome, report: Report, show, err: Console, quiet: bool, v
     report.done(outcome.changed, outcome.counts, outcome.notes)
     if outcome.cleaned is not None:
         show.document(outcome.name, outcome.cleaned, outcome.decoded)
-    if verbose and outcome.decoded is not None and outcome.decoded.detected:
-        err.print(f"{outcome.name}: decoded as {outcome.decoded.encoding} (detected)", markup=False)
     if verbose and outcome.written is not None:
         err.print(f"wrote {outcome.written}", markup=False)
     elif outcome.changed and report.check and not quiet:
@@ -255,8 +290,9 @@ class _Shower:
         self.out, self.diff, self.explain, self.fmt, self.verbose, self.err = out, diff, explain, fmt, verbose, err
 
     def document(self, name: str, cleaned, decoded=None) -> None:
-        if self.verbose and decoded is not None and decoded.detected:
-            self.err.print(f"{name}: decoded as {decoded.encoding} (detected)", markup=False)
+        if decoded is not None and decoded.detected and (self.verbose or self.explain):
+            # named on stderr, so that --explain --format json stays one JSON object per line
+            self.err.print(f"{name}: not UTF-8; decoded as {decoded.encoding} (detected)", markup=False)
         if self.verbose:
             self.err.print(f"{name}: language {cleaned.lang or 'unknown'}", markup=False)
         if self.diff and cleaned.changed:
@@ -281,4 +317,5 @@ def main() -> None:
     try:
         app(prog_name="cleantext")
     except KeyboardInterrupt:  # pragma: no cover - interrupted before the command body
+        print("Interrupted before anything was written.", file=sys.stderr)
         sys.exit(ExitCode.INTERRUPTED)

@@ -6,7 +6,10 @@
   :class:`InputError` with a message that says what to do.
 * ``encode(text, like)`` writes the text back in the input's encoding, BOM and newline style.
 * ``atomic_write(path, data)``: a temporary file in the same directory, then ``os.replace``;
-  the file's permission bits are kept. Readers never see a half-written file.
+  the file's permission bits (and a symbolic link) are kept. Readers never see a half-written
+  file, and an interrupted write leaves no temporary file behind.
+* Encodings are guessed by :mod:`cleantext.charsets` (charset-normalizer, then a check that
+  the accented letters fit a real alphabet).
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ import os
 import stat
 import tempfile
 from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 BINARY_SNIFF = 8192
 
@@ -67,6 +72,9 @@ def decode(data: bytes, *, name: str = "<stdin>", encoding: str | None = None) -
             codecs.lookup(encoding)
         except LookupError:
             raise InputError(f"unknown encoding {encoding!r} (given with --encoding)") from None
+        wide = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+        if not wide and looks_binary(data):
+            raise BinaryInputError(f"{name}: looks like a binary file (NUL bytes); skipped.", name)
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
@@ -103,19 +111,9 @@ def decode(data: bytes, *, name: str = "<stdin>", encoding: str | None = None) -
 
 
 def _detect(data: bytes) -> str | None:
-    try:
-        from charset_normalizer import from_bytes
-    except ImportError:  # pragma: no cover - a declared dependency
-        return None
-    best = from_bytes(data).best()
-    if best is None:
-        return None
-    enc = best.encoding
-    try:
-        data.decode(enc)
-    except (UnicodeDecodeError, LookupError):
-        return None
-    return enc
+    from .charsets import detect
+
+    return detect(data)
 
 
 def _newlines(text: str, encoding: str, bom: bool, detected: bool) -> Decoded:
@@ -157,18 +155,42 @@ def read_file(path: Path, encoding: str | None = None) -> tuple[bytes, Decoded]:
     return data, decode(data, name=name, encoding=encoding)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically, keeping its permission bits."""
+WRITE_CHUNK = 1 << 20
+
+# Temporary files being written right now: removed by :func:`remove_pending` when a signal
+# stops the process (KeyboardInterrupt removes them on its way up through atomic_write).
+_PENDING: set[str] = set()
+
+
+def remove_pending() -> None:
+    """Delete the temporary files of writes still in progress (for signal handlers)."""
+    for tmp in list(_PENDING):
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        _PENDING.discard(tmp)
+
+
+@contextlib.contextmanager
+def atomic_open(path: Path) -> Iterator[IO[bytes]]:
+    """Open a temporary file next to ``path`` for writing; on success it replaces ``path``.
+
+    A symbolic link is kept: the file it points to is replaced. The data are flushed to disk
+    before ``os.replace``; permission bits of an existing file are kept. An exception or a
+    signal at any moment leaves either the old file or the new one, and no temporary file.
+    """
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     directory = path.parent if str(path.parent) else Path(".")
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
         mode = None
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".cleantext-tmp", dir=directory)
+    _PENDING.add(tmp)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            yield f
             f.flush()
             os.fsync(f.fileno())
         if mode is not None:
@@ -182,3 +204,13 @@ def atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    finally:
+        _PENDING.discard(tmp)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically (see :func:`atomic_open`)."""
+    with atomic_open(path) as f:
+        view = memoryview(data)
+        for i in range(0, len(view), WRITE_CHUNK):
+            f.write(view[i : i + WRITE_CHUNK])

@@ -49,27 +49,70 @@ _ESCAPE_RE = regex.compile(r"[\p{Z}\p{Cf}\p{Cc}--[ ]]", regex.V1)
 # ---------------------------------------------------------------- diff
 
 
-def unified_diff(before: str, after: str, name: str) -> list[str]:
-    """Plain unified diff lines (each ending in '\\n'), as ``diff -u`` would print them."""
+_KEY_DROP = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def _key(line: str) -> str:
+    # Lines are aligned on their letters and digits only, so that a line whose quotes or
+    # spaces changed is paired with its new self instead of with some blank line nearby.
+    return _KEY_DROP.sub("", line).casefold()
+
+
+class _LineMatcher(difflib.SequenceMatcher):
+    """Aligns lines on their keys, then reports key-equal lines that differ as replacements."""
+
+    def __init__(self, a: list[str], b: list[str]):
+        super().__init__(None, [_key(x) for x in a], [_key(x) for x in b], autojunk=False)
+        self.lines_a, self.lines_b = a, b
+
+    def get_opcodes(self):
+        out: list[tuple[str, int, int, int, int]] = []
+
+        def push(tag, i1, i2, j1, j2):
+            if out and out[-1][0] == tag and out[-1][2] == i1 and out[-1][4] == j1:
+                out[-1] = (tag, out[-1][1], i2, out[-1][3], j2)
+            else:
+                out.append((tag, i1, i2, j1, j2))
+
+        for tag, i1, i2, j1, j2 in super().get_opcodes():
+            if tag != "equal":
+                push(tag, i1, i2, j1, j2)
+                continue
+            for k in range(i2 - i1):
+                same = self.lines_a[i1 + k] == self.lines_b[j1 + k]
+                push("equal" if same else "replace", i1 + k, i1 + k + 1, j1 + k, j1 + k + 1)
+        return out
+
+
+def _hunks(before: str, after: str):
     a = before.splitlines(keepends=True)
     b = after.splitlines(keepends=True)
-    lines = []
-    for line in difflib.unified_diff(a, b, f"{name}", f"{name} (cleaned)", lineterm="\n"):
-        if not line.endswith("\n"):
-            line += "\n\\ No newline at end of file\n"
-        lines.append(line)
-    return lines
+    return a, b, _LineMatcher(a, b).get_grouped_opcodes(3)
+
+
+def unified_diff(before: str, after: str, name: str) -> list[str]:
+    """Plain unified diff lines (each ending in '\\n'), in the format of ``diff -u``."""
+    a, b, groups = _hunks(before, after)
+    lines = [f"--- {name}\n", f"+++ {name} (cleaned)\n"]
+    for group in groups:
+        i1, i2, j1, j2 = group[0][1], group[-1][2], group[0][3], group[-1][4]
+        lines.append(f"@@ -{_range(i1, i2)} +{_range(j1, j2)} @@\n")
+        for tag, a1, a2, b1, b2 in group:
+            if tag == "equal":
+                lines.extend(" " + _eol(x) for x in a[a1:a2])
+                continue
+            lines.extend("-" + _eol(x) for x in a[a1:a2])
+            lines.extend("+" + _eol(x) for x in b[b1:b2])
+    return lines if len(lines) > 2 else []
 
 
 def diff_text(before: str, after: str, name: str) -> Text:
     """The unified diff, coloured, with the changed words highlighted inside changed lines."""
     out = Text()
-    a = before.splitlines(keepends=True)
-    b = after.splitlines(keepends=True)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    a, b, groups = _hunks(before, after)
     out.append(f"--- {name}\n", style="bold")
     out.append(f"+++ {name} (cleaned)\n", style="bold")
-    for group in matcher.get_grouped_opcodes(3):
+    for group in groups:
         i1, i2, j1, j2 = group[0][1], group[-1][2], group[0][3], group[-1][4]
         out.append(f"@@ -{_range(i1, i2)} +{_range(j1, j2)} @@\n", style="cyan")
         for tag, a1, a2, b1, b2 in group:

@@ -69,14 +69,15 @@ class Report:
             return ExitCode.CHANGES
         return ExitCode.OK
 
-    def summary(self, verb_changed: str = "changed") -> str:
-        parts = [f"{self.changed} {'file' if self.changed == 1 else 'files'} {verb_changed}"]
-        parts.append(f"{self.unchanged} unchanged")
-        if self.skipped:
-            parts.append(f"{self.skipped} skipped")
-        if self.failed:
-            parts.append(f"{self.failed} failed")
-        text = ", ".join(parts)
+    def summary(self, verb_changed: str = "changed", unit: str = "file") -> str:
+        """``3 files changed, 10 unchanged, 1 skipped, 0 failed; changes per pass: whitespace 12``."""
+        plural = unit if self.changed == 1 else unit + "s"
+        text = (
+            f"{self.changed} {plural} {verb_changed}, {self.unchanged} unchanged, "
+            f"{self.skipped} skipped, {self.failed} failed"
+        )
         if self.per_pass:
-            text += " (" + ", ".join(f"{k}: {v}" for k, v in sorted(self.per_pass.items())) + ")"
+            text += "; changes per pass: " + ", ".join(f"{k} {v}" for k, v in sorted(self.per_pass.items()))
+        if self.notes:
+            text += f"; {self.notes} {'thing' if self.notes == 1 else 'things'} noticed and left as they were"
         return text

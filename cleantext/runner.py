@@ -3,13 +3,20 @@
 The CLI decides *what* to do (a :class:`Job`); this module does it, one file at a time or in
 a process pool, and turns every per-file failure into an :class:`Outcome` instead of an
 exception, so that one bad file never stops a batch.
+
+Workers receive paths, never texts: each reads, cleans and writes its own file and sends back
+a small Outcome (the texts only when --diff/--explain need them). Results come back in input
+order. On Ctrl-C (or SIGTERM) the workers are stopped at once; a worker stopped while writing
+removes its temporary file, so no partial output is ever left.
 """
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
 import os
+import signal
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -47,6 +54,8 @@ class Outcome:
     written: Path | None = None
     data: bytes | None = None  # encoded output (STDOUT mode)
     size: int = 0
+    encoding: str | None = None  # the input's encoding
+    detected: bool = False  # ... guessed (not UTF-8, not forced)
     counts: dict | None = None
     notes: int = 0
     changed: bool = False
@@ -57,7 +66,12 @@ def out_path(path: Path, root: Path | None, out_dir: Path) -> Path:
 
     Raises InputError if the result would leave ``out_dir`` (``..`` or links in the way).
     """
-    rel = path.relative_to(root) if root is not None else Path(path.name)
+    if root is not None:
+        rel = path.relative_to(root)
+    elif not path.is_absolute() and ".." not in path.parts:
+        rel = path  # a file named on the command line keeps its relative path
+    else:
+        rel = Path(path.name)
     target = (out_dir / rel).resolve()
     base = out_dir.resolve()
     if target != base and base not in target.parents:
@@ -88,7 +102,9 @@ def clean_file(path: Path, root: Path | None, job: Job) -> Outcome:
         out.error = str(exc)
         return out
     out.size = len(data)
-    out.decoded = decoded
+    out.encoding, out.detected = decoded.encoding, decoded.detected
+    if job.keep_text:
+        out.decoded = decoded
     try:
         cleaned = pipeline_for(job.options).run(decoded.text)
     except Exception as exc:  # a bug in a pass must not lose the batch  # noqa: BLE001
@@ -132,12 +148,22 @@ def clean_file(path: Path, root: Path | None, job: Job) -> Outcome:
     return out
 
 
+_JOB: Job | None = None
+ExitInterrupted = 130
+
+
+def _on_term_in_worker(signum, frame) -> None:  # pragma: no cover - runs in a worker process
+    tio.remove_pending()
+    os._exit(ExitInterrupted)
+
+
 def _worker_init(job: Job) -> None:
     global _JOB
     _JOB = job
-
-
-_JOB: Job | None = None
+    # The parent decides when to stop (Ctrl-C reaches the whole process group); it then
+    # terminates the workers with SIGTERM, and a worker caught writing removes its temp file.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _on_term_in_worker)
 
 
 def _worker(item: tuple[Path, Path | None]) -> Outcome:
@@ -145,14 +171,45 @@ def _worker(item: tuple[Path, Path | None]) -> Outcome:
     return clean_file(item[0], item[1], _JOB)
 
 
-def clean_files(items: Iterable[tuple[Path, Path | None]], job: Job, workers: int | None = None) -> Iterator[Outcome]:
-    """Clean many files, in input order. With one worker, no pool at all."""
-    items = list(items)
+def worker_count(workers: int | None, n_items: int) -> int:
     n = workers or os.cpu_count() or 1
-    n = min(n, len(items)) or 1
+    return max(1, min(n, n_items))
+
+
+def clean_files(items: Iterable[tuple[Path, Path | None]], job: Job, workers: int | None = None) -> Iterator[Outcome]:
+    """Clean many files, yielding outcomes in input order. With one worker, no pool at all."""
+    items = list(items)
+    n = worker_count(workers, len(items))
     if n == 1:
         for item in items:
             yield clean_file(item[0], item[1], job)
         return
-    with ProcessPoolExecutor(max_workers=n, initializer=_worker_init, initargs=(job,)) as pool:
-        yield from pool.map(_worker, items, chunksize=max(1, min(16, len(items) // (n * 8) or 1)))
+    pool = multiprocessing.get_context().Pool(n, initializer=_worker_init, initargs=(job,))
+    try:
+        chunk = max(1, min(8, len(items) // (n * 16)))
+        yield from pool.imap(_worker, items, chunksize=chunk)
+        pool.close()
+    except BaseException:  # Ctrl-C, SIGTERM, or the consumer stopped early
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+@contextlib.contextmanager
+def interruptible() -> Iterator[None]:
+    """Within the block, SIGTERM behaves like Ctrl-C (KeyboardInterrupt), so that a killed
+    run cleans up its temporary files the same way."""
+
+    def on_term(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, on_term)
+    except ValueError:  # not in the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -30,6 +30,11 @@ def _lang_from_name(stem: str) -> str | None:
     return None if head in ("xx", "any") else head if head in LANGS else None
 
 
+def _read(path: Path) -> str:
+    """The file's exact text: no universal-newline translation, so CRLF cases stay CRLF."""
+    return path.read_bytes().decode("utf-8")
+
+
 def _load() -> list:
     params = []
     for name in DEFAULT_ORDER:
@@ -37,7 +42,8 @@ def _load() -> list:
         if not folder.is_dir():
             continue
         for f in sorted(folder.glob("*.jsonl")):
-            for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
+            # split on "\n" only: U+2028, U+0085 and friends may sit inside a JSON string
+            for n, line in enumerate(f.read_bytes().decode("utf-8").split("\n"), 1):
                 if not line.strip() or line.lstrip().startswith("//"):
                     continue
                 case = json.loads(line)
@@ -56,7 +62,7 @@ def _load() -> list:
             lang = o.pop("lang", _lang_from_name(stem))
             params.append(
                 pytest.param(
-                    name, f.read_text(encoding="utf-8"), out.read_text(encoding="utf-8"), lang, o,
+                    name, _read(f), _read(out), lang, o,
                     id=f"{name}/change/{stem}",
                 )
             )
@@ -64,7 +70,7 @@ def _load() -> list:
             opts = f.with_suffix(".json")
             o = json.loads(opts.read_text()) if opts.exists() else {}
             lang = o.pop("lang", _lang_from_name(f.stem))
-            text = f.read_text(encoding="utf-8")
+            text = _read(f)
             params.append(pytest.param(name, text, text, lang, o, id=f"{name}/keep/{f.stem}"))
     return params
 

@@ -49,3 +49,13 @@ def test_explanation_locates_changes_in_the_original():
 def test_printable_escapes_invisible_characters():
     assert printable("a\u00a0:") == '"a\\u00a0:"'
     assert printable("x\n") == '"x\\n"'
+
+
+def test_diff_pairs_changed_lines_with_their_new_selves():
+    before = "Title: here\n\nTitle: here\n\nIt's a line.\n\nSame.\n"
+    after = "Title : here\n\nIt’s a line.\n\nSame.\n"
+    out = "".join(unified_diff(before, after, "f"))
+    # the dropped copy is a deletion, and each edited line is a -/+ pair with itself
+    assert "-It's a line.\n+It’s a line.\n" in out
+    assert out.count("-Title: here\n") == 2 and out.count("+Title : here\n") == 1
+    assert out.count("\n+") == 3  # '+++' header included

@@ -26,6 +26,7 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "mojibake",
     "whitespace",
     "dedup",
+    "glued-words",
     "timestamps",
     "typography",
 )

@@ -54,12 +54,15 @@ def _protected(text: str, start: int, end: int) -> bool:
     stretch of the line around a candidate (cut at whitespace: none of those tokens has a space,
     except inline code, which stays on one line).
     """
-    a = text.rfind("\n", 0, start) + 1
+    # Bounded searches: on a document that is one long line, unbounded ones are quadratic.
+    a = text.rfind("\n", max(0, start - _REACH - 1), start) + 1
+    if a == 0 and start > _REACH + 1:
+        a = start - _REACH - 1
     if start - a > _REACH:
         cut = text.find(" ", start - _REACH, start)
         a = cut + 1 if cut >= 0 else start - _REACH
-    b = text.find("\n", end)
-    b = len(text) if b < 0 else b
+    b = text.find("\n", end, end + _REACH + 1)
+    b = min(len(text), end + _REACH + 1) if b < 0 else b
     if b - end > _REACH:
         cut = text.rfind(" ", end, end + _REACH)
         b = cut if cut >= 0 else end + _REACH
@@ -154,9 +157,9 @@ class Timestamps:
     def _stable(self, text: str, edit: Edit, lang, default) -> bool:
         """Would the pass rewrite its own output again around ``edit``? (only for non-ISO
         output formats: an ISO timestamp is never rewritten, a strftime pattern may be)."""
-        a = text.rfind("\n", 0, edit.start) + 1
-        b = text.find("\n", edit.end)
-        b = len(text) if b < 0 else b
+        a = max(text.rfind("\n", max(0, edit.start - _REACH), edit.start) + 1, edit.start - _REACH, 0)
+        b = text.find("\n", edit.end, edit.end + _REACH)
+        b = min(len(text), edit.end + _REACH) if b < 0 else b
         line = text[a : edit.start] + edit.after + text[edit.end : b]
         lo, hi = edit.start - a, edit.start - a + len(edit.after)
         from ..dates import grammar  # already imported by __call__ (see _DIGIT)

@@ -1,20 +1,281 @@
-"""Temporary minimal whitespace pass (replaced by the full one)."""
+"""whitespace: invisible junk, trailing and doubled spaces, runs of blank lines.
+
+* ``word   \\n`` → ``word\\n``; a line of only spaces/tabs → an empty line (``trailing-space``);
+* ``two  spaces`` → ``two spaces`` inside a line (``inner-spaces``);
+* zero-width space U+200B, BOM U+FEFF anywhere, soft hyphen U+00AD → removed
+  (``zero-width``, ``bom``, ``soft-hyphen``);
+* ZWNJ U+200C / ZWJ U+200D that join nothing (next to a space, punctuation or the end of a
+  line) → removed; a run of the same joiner between two letters → one (``joiner``);
+* control characters: C0 except tab and newline, DEL, C1 → removed; a form feed or vertical
+  tab between two visible characters → ``\\n`` (it separated them) (``control``);
+* 3 or more line breaks (2+ blank lines) → one blank line (``blank-lines``);
+* blank lines at the start of the document → removed; blank lines and spaces at its end →
+  one ``\\n`` if it ended with one, nothing otherwise (``document-edges``).
+
+Why: these are the leftovers of HTML layout, PDF extraction and copy-paste; they break
+search, tokenization and diffs, and nobody put them there on purpose.
+
+When it does NOT act:
+
+* leading indentation (spaces, tabs) is kept, and a line indented by a tab or 4+ spaces
+  (code, verse, preformatted text) keeps its inner runs of spaces too; so does a line with
+  two or more runs of 3+ spaces (aligned columns of a table);
+* NBSP U+00A0 and narrow NBSP U+202F are kept everywhere (French typography needs them);
+* ZWJ inside emoji sequences (👨‍👩‍👧), between letters (Indic conjuncts) or after a virama
+  (old-style Malayalam chillu ``ന്‍`` at a word end), ZWNJ between
+  letters (Persian ``می‌خواهم``, German ligature breaks) are kept; U+200B next to a letter
+  of Thai, Lao, Khmer, Myanmar or Tibetan (where it marks word breaks) is kept;
+* bidi marks (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), word joiner U+2060, U+2028 and
+  U+2029 are kept; a carriage return is a line end, never deleted (``\\r\\n`` style is kept,
+  and 3+ ``\\r\\n`` become two);
+* runs of spaces inside protected spans (inline code, URLs) are kept.
+"""
+
 from __future__ import annotations
+
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import ClassVar
-import regex
-from ..edits import sub_with_edits
 
-_TRAILING = regex.compile(r"[ \t]+$", regex.M)
+import regex
+
+from ..edits import chain, protected_spans, result_from_edits, sub_with_edits
+from ..model import Context, Edit, PassResult
+
+_SCRIPTIO_CONTINUA = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}"
+_JOINABLE = r"[\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]"
+
+# Invisible characters and controls (one pattern, decided per match).
+_INVISIBLE = regex.compile(
+    r"""
+    (?P<zwsp> (?<![""" + _SCRIPTIO_CONTINUA + r"""])\u200B+
+            | \u200B+(?![""" + _SCRIPTIO_CONTINUA + r"""]) )
+  | (?P<bom> \uFEFF+ )
+  | (?P<shy> \u00AD+ )
+  | (?P<joiner> [\u200C\u200D]+ )
+  | (?P<ff> [\x0B\x0C]+ )
+  | (?P<ctl> [\x00-\x08\x0E-\x1F\x7F-\x9F]+ )
+    """,
+    regex.VERBOSE,
+)
+_JOINABLE_AT = regex.compile(_JOINABLE)
+
+_TRAILING = re.compile(r"[ \t]+(?=\r?\n|\r|\Z)")
+_INNER = re.compile(r"(?<=[^ \t\n\r])  +(?=[^ \t\n\r])")
+_ALIGNED = re.compile(r"[^ \t\n\r] {3,}(?=[^ \t\n\r])")
+_INVISIBLE_CHAR = re.compile("[\u200b\u200c\u200d\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _name(c: str) -> str:
+    return f"U+{ord(c):04X}" + (f" {unicodedata.name(c)}" if unicodedata.name(c, "") else "")
+
+
+def _visible(c: str) -> bool:
+    return not c.isspace() and _INVISIBLE_CHAR.match(c) is None
+
+
+def _invisible(m: regex.Match[str]):
+    kind = m.lastgroup
+    s = m.group()
+    n = len(s)
+    plural = f"{n} × " if n > 1 else ""
+    if kind == "zwsp":
+        return "", f"zero-width space ({plural}U+200B)", "zero-width"
+    if kind == "bom":
+        return "", f"stray byte-order mark ({plural}U+FEFF) inside the text", "bom"
+    if kind == "shy":
+        return "", f"soft hyphen ({plural}U+00AD)", "soft-hyphen"
+    if kind == "joiner":
+        text, start, end = m.string, m.start(), m.end()
+        joins = (
+            start > 0
+            and end < len(text)
+            and _JOINABLE_AT.match(text, start - 1) is not None
+            and _JOINABLE_AT.match(text, end) is not None
+        )
+        after_virama = start > 0 and unicodedata.combining(text[start - 1]) == 9
+        if not joins and not after_virama:  # virama + ZWJ at a word end: Malayalam chillu
+            return "", f"{_name(s[0])} that joins nothing", "joiner"
+        if n > 1 and len(set(s)) == 1:
+            return s[0], f"repeated {_name(s[0])}", "joiner"
+        return None
+    if kind == "ff":
+        text, start, end = m.string, m.start(), m.end()
+        between = start > 0 and end < len(text) and _visible(text[start - 1]) and _visible(text[end])
+        what = "form feed" if "\x0c" in s else "vertical tab"
+        if between:
+            return "\n", f"{what} separating two lines → line break", "control"
+        return "", f"{what} next to a line break", "control"
+    names = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in s))
+    return "", f"control character{'s' if n > 1 else ''} {names}", "control"
+
+
+def _sub_invisible(text: str) -> PassResult:
+    return sub_with_edits(_INVISIBLE, _invisible, text)
+
+
+def _sub_trailing(text: str) -> PassResult:
+    def decide(m: regex.Match[str]):
+        start = m.start()
+        whole_line = start == 0 or text[start - 1] in "\r\n"
+        if whole_line:
+            return "", "line of only spaces → empty line", "trailing-space"
+        return "", "trailing spaces" if len(m.group()) > 1 else "trailing space", "trailing-space"
+
+    return sub_with_edits(_TRAILING, decide, text)
+
+
+def _in_call(line: str, start: int, end: int) -> bool:
+    """Is the run [start, end) inside a protected call-like span ``name(… …)``?"""
+    k = line.rfind("(", max(0, start - 81), start)
+    if k == -1 or ")" in line[k:start]:
+        return False
+    lo = max(0, k - 120)
+    return protected_spans(line[lo : end + 90]).overlaps(start - lo, end - lo)
+
+
+def _sub_inner(line: str) -> PassResult:
+    """Runs of spaces between two non-spaces in one line (not preformatted or aligned ones)."""
+    if "  " not in line or line.startswith(("\t", "    ")) or len(_ALIGNED.findall(line)) >= 2:
+        return PassResult(line)
+    # Of the protected spans (edits.protected_spans), only inline code and call-like
+    # ``name(args)`` can contain spaces, so only lines with a backtick, or runs after a '(',
+    # need the (slow) protected-span scan.
+    full = protected_spans(line) if "`" in line else None
+    edits = []
+    for m in _INNER.finditer(line):
+        if full is not None:
+            if full.overlaps(m.start(), m.end()):
+                continue
+        elif _in_call(line, m.start(), m.end()):
+            continue
+        n = m.end() - m.start()
+        edits.append(Edit(m.start(), m.end(), m.group(), " ", f"{n} spaces → 1", "inner-spaces"))
+    return result_from_edits(line, edits)
+
+
+def _clean_line(line: str, has_invisible: bool) -> PassResult | None:
+    """The in-line rules on one line (without its '\\n'); None when the line needs nothing."""
+    invisible = has_invisible and _INVISIBLE_CHAR.search(line) is not None
+    if not invisible and "  " not in line:
+        # the common case, made cheap: at most one trailing run, found with rstrip
+        body = line[:-1] if line.endswith("\r") else line
+        if "\r" in body:
+            r = _sub_trailing(line)
+            return r if r.edits else None
+        stripped = body.rstrip(" \t")
+        if len(stripped) == len(body):
+            return None
+        why = "trailing spaces" if len(body) - len(stripped) > 1 else "trailing space"
+        if not stripped:
+            why = "line of only spaces → empty line"
+        cut = body[len(stripped) :]
+        e = Edit(len(stripped), len(body), cut, "", why, "trailing-space")
+        return PassResult(stripped + line[len(body) :], (e,))
+    steps = [_sub_trailing, _sub_inner]
+    if invisible:
+        steps.insert(0, _sub_invisible)
+    r = chain(line, *steps)
+    return r if r.edits else None
+
+
+def _blank_edit(text: str, lo: int, hi: int, after: str, reason: str) -> Edit:
+    return Edit(lo, hi, text[lo:hi], after, reason, "blank-lines" if "→" in reason else "document-edges")
+
+
+def _whitespace(text: str) -> PassResult:
+    has_invisible = _INVISIBLE_CHAR.search(text) is not None
+    lines = text.split("\n")
+    last = len(lines) - 1
+    line_edits: list[tuple[int, list[Edit]]] = []  # (line index, edits in text offsets)
+    blank = [False] * len(lines)
+    starts = [0] * (len(lines) + 1)
+    pos = 0
+    search = _INVISIBLE_CHAR.search
+    for i, line in enumerate(lines):
+        starts[i] = pos
+        if "  " not in line and "\r" not in line and not (has_invisible and search(line)):
+            # the common case, inline: at most a trailing run of spaces/tabs
+            if line and line[-1] in " \t":
+                stripped = line.rstrip(" \t")
+                k = len(line) - len(stripped)
+                why = "trailing spaces" if k > 1 else "trailing space"
+                if not stripped:
+                    why = "line of only spaces → empty line"
+                    blank[i] = True
+                cut = line[len(stripped) :]
+                line_edits.append((i, [Edit(pos + len(line) - k, pos + len(line), cut, "", why, "trailing-space")]))
+            else:
+                blank[i] = not line
+        else:
+            r = _clean_line(line, has_invisible)
+            if r is None:
+                blank[i] = line == "\r"
+            else:
+                blank[i] = r.text.strip(" \t\r") == ""
+                shifted = [Edit(pos + e.start, pos + e.end, e.before, e.after, e.reason, e.rule) for e in r.edits]
+                line_edits.append((i, shifted))
+        pos += len(line) + 1
+    starts[len(lines)] = pos
+    if blank[last] and lines[last] == "":
+        blank[last] = False  # the empty remainder after a final newline is not a line
+
+    n = len(text)
+    covered: list[tuple[int, int]] = []  # line ranges [i, j) replaced by a block edit
+    blocks: list[Edit] = []
+    nonblank = [i for i in range(len(lines)) if not blank[i] and not (i == last and lines[i] == "")]
+    if not nonblank:
+        if text:
+            blocks.append(_blank_edit(text, 0, n, "", "blank lines at the start of the text"))
+            covered.append((0, len(lines)))
+    else:
+        first, final = nonblank[0], nonblank[-1]
+        if first > 0:
+            blocks.append(_blank_edit(text, 0, starts[first], "", "blank lines at the start of the text"))
+            covered.append((0, first))
+        for a, b in zip(nonblank, nonblank[1:]):
+            k = b - a - 1  # blank lines between two lines with text
+            if k >= 2:
+                term = "\r\n" if lines[a + 1].endswith("\r") else "\n"
+                blocks.append(_blank_edit(text, starts[a + 1], starts[b], term, f"{k} blank lines → 1"))
+                covered.append((a + 1, b))
+        if final < last:
+            # everything after the last line with text: its newline, blank lines, spaces
+            crlf = lines[final].endswith("\r")
+            end_of_content = starts[final] + len(lines[final]) - crlf
+            term = "\r\n" if crlf else "\n"
+            if text[end_of_content:] != term:
+                blocks.append(_blank_edit(text, end_of_content, n, term, "blank lines at the end of the text"))
+                covered.append((final + 1, len(lines)))
+    edits: list[Edit] = list(blocks)
+    ci = 0
+    covered.sort()
+    for i, es in line_edits:
+        while ci < len(covered) and covered[ci][1] <= i:
+            ci += 1
+        if ci < len(covered) and covered[ci][0] <= i < covered[ci][1]:
+            continue
+        edits.extend(es)
+    edits.sort(key=lambda e: (e.start, e.end))
+    return result_from_edits(text, edits)  # blocks and line edits never overlap
+
 
 @dataclass(frozen=True, slots=True)
-class Whitespace:
+class WhitespacePass:
     name: ClassVar[str] = "whitespace"
-    summary: ClassVar[str] = "trailing spaces"
-    @classmethod
-    def from_options(cls, options):
-        return cls()
-    def __call__(self, text, ctx):
-        return sub_with_edits(_TRAILING, "", text, reason="trailing spaces", rule="trailing")
+    summary: ClassVar[str] = (
+        "trailing and doubled spaces, zero-width and control characters, extra blank lines"
+    )
 
-PASS = Whitespace
+    @classmethod
+    def from_options(cls, options) -> WhitespacePass:
+        return cls()
+
+    def __call__(self, text: str, ctx: Context) -> PassResult:
+        if not text:
+            return PassResult(text)
+        return _whitespace(text)
+
+
+PASS = WhitespacePass

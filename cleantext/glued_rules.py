@@ -1,0 +1,385 @@
+"""The rules of the glued-words pass: boundary scan first, lexicon evidence second.
+
+Each rule finds boundaries with one module-level regex (rare in clean text, so the scan is
+fast), expands the boundary to the surrounding token with plain string walking, and only
+then asks the lexicon. A rule returns an Edit or None; ``find_edits`` runs them all.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex
+
+from . import lexicon as lx
+from .edits import Spans, protected_spans
+from .model import Edit
+
+# -- boundaries ----------------------------------------------------------------------------
+# Each pattern starts on a rare character and looks behind (20x faster than the reverse).
+_CASE = regex.compile(r"(?<=\p{Ll}\p{M}*)\p{Lu}")
+_PUNCT = regex.compile(
+    r"(?=[.!?:;])(?<=\p{Ll}\p{M}*)(?P<p>[.!?]{1,3}|(?<![:;])[:;](?![:;]))(?P<close>[\"'»”’)\]]{0,2})"
+    r"(?P<open>[«“\"'‘„(]?)(?=\p{Lu})"
+)
+_ELISION = regex.compile(r"['’](?<=\p{Ll}.)(?=\p{Lu})")
+_WORD_DIGIT = regex.compile(r"(?<=\p{L}\p{M}*)\d")
+_DIGIT_WORD = regex.compile(r"\d(?=\p{L})")
+
+_LOWER = regex.compile(r"[\p{Ll}\p{M}]+")
+_TITLE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
+_WORDISH = regex.compile(r"\p{L}[\p{Ll}\p{M}]+")
+_HUMP = regex.compile(r"\p{Ll}\p{M}*\p{Lu}")
+_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
+
+# Characters allowed just before a token we split: start, space, opening punctuation.
+_OPENERS = set("([{«“‘\"'„‚‹»—–")
+# Characters after a token that make it code or a name (x.y, x(, x_1, x@y, x/y).
+_CODE_NEXT = set("_(@/\\#$=<>[{")
+
+# A paragraph that looks like code turns every rule off. A line looks like code if it has
+# one of these signs; a semicolon or a brace ends a code line only next to '=' or '(' (old
+# novels wrap lines after ';').
+_CODE_SIGNS = regex.compile(
+    r"""^\s*[{}]\s*$ | [{}]\s*$ | [=(].*;\s*$ | ^\s*(?:def|class|function|return|import|var|let|const
+    |public|private|static|void|package|\#include|if\s*\(|for\s*\(|while\s*\()\b | => | == | != | &&
+    | \|\| | :: | \w\(\)\s*[;{]? | </?[A-Za-z][\w-]*[^<>\n]*> | ^\s*[\w.\[\]]+\s*[+-]?=\s*\S""",
+    regex.M | regex.X,
+)
+
+
+def _looks_like_code(para: str) -> bool:
+    """Two code signs on a one-line paragraph, or code signs on 2+ lines and 30% of lines."""
+    lines = [line for line in para.split("\n") if line.strip()]
+    if len(lines) <= 1:
+        return sum(1 for _ in zip(range(2), _CODE_SIGNS.finditer(para))) >= 2
+    code = sum(1 for line in lines if _CODE_SIGNS.search(line))
+    return code >= 2 and code * 10 >= 3 * len(lines)
+
+
+_ARTICLE_RE = {
+    lang: regex.compile(r"(?<=\p{Ll})(?:" + "|".join(arts) + r")(?![\p{L}\p{M}\d_])")
+    for lang, arts in lx.ARTICLES.items()
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """How to judge candidates: languages to try, the margin on every bar, options."""
+
+    langs: tuple[str, ...]
+    margin: float
+    lang: str | None
+    lowercase: bool
+
+
+# A paragraph longer than this (a book without blank lines) is judged on the lines around
+# the candidate only.
+_CODE_WINDOW = 3000
+_CODE_LINES = 6
+
+
+@dataclass(slots=True)
+class Doc:
+    """The text being scanned, with protected spans and code paragraphs computed lazily.
+
+    Both are computed only around candidates that passed the lexicon: protected spans per
+    line (URLs, handles and code spans never contain a newline), code per paragraph (or a
+    window of it when the paragraph is a whole novel without blank lines).
+    """
+
+    text: str
+    never: frozenset[str]
+    _protected: dict[int, Spans] = field(default_factory=dict)
+    _code: dict[int, bool] = field(default_factory=dict)
+
+    def blocked(self, start: int, end: int) -> bool:
+        t = self.text
+        lo = t.rfind("\n", 0, start) + 1
+        spans = self._protected.get(lo)
+        if spans is None:
+            hi = t.find("\n", end)
+            spans = self._protected[lo] = protected_spans(t[lo : hi if hi >= 0 else len(t)])
+        return spans.overlaps(start - lo, end - lo) or self.in_code(start)
+
+    def in_code(self, pos: int) -> bool:
+        t = self.text
+        lo = t.rfind("\n\n", 0, pos)
+        lo = 0 if lo < 0 else lo + 2
+        hi = t.find("\n\n", pos)
+        hi = len(t) if hi < 0 else hi
+        if hi - lo > _CODE_WINDOW:  # a book without blank lines: judge the nearby lines
+            a = b = pos
+            for _ in range(_CODE_LINES):
+                a = max(lo, t.rfind("\n", lo, a - 1) if a > lo else lo)
+                nb = t.find("\n", b + 1, hi)
+                b = hi if nb < 0 else nb
+            lo, hi = a, b
+        key = lo * (len(t) + 1) + hi
+        if key not in self._code:
+            self._code[key] = _looks_like_code(t[lo:hi])
+        return self._code[key]
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha() or unicodedata.category(ch)[0] == "M"
+
+
+def _word_start(t: str, i: int) -> int:
+    while i > 0 and _is_letter(t[i - 1]):
+        i -= 1
+    return i
+
+
+def _word_end(t: str, i: int) -> int:
+    n = len(t)
+    while i < n and _is_letter(t[i]):
+        i += 1
+    return i
+
+
+def _clean_before(t: str, s: int) -> bool:
+    """The token starts the text, follows a space or opening punctuation."""
+    return s == 0 or t[s - 1].isspace() or t[s - 1] in _OPENERS
+
+
+def _clean_after(t: str, e: int) -> bool:
+    """The token is not followed by a digit, code punctuation, or '.x' / ':x' (a dotted name)."""
+    if e >= len(t):
+        return True
+    c = t[e]
+    if c.isdigit() or c in _CODE_NEXT or _is_letter(c):
+        return False
+    if c in ".:" and e + 1 < len(t) and (t[e + 1].islower() or t[e + 1].isdigit()):
+        return False  # file.txt, module.attr, 3:30; a capital after '.' is sentence glue
+    return True
+
+
+def _z(word: str, lang: str) -> float:
+    return lx.zipf(word, lang)
+
+
+def _whole_known(word: str, scan: Scan, left: str = "", right: str = "") -> bool:
+    """The whole token is a word or brand of its own (in the languages tried, or English).
+
+    Web glue of two frequent words is itself in wordfreq ('withthe' 2.0, 'theworld' 1.9), at
+    roughly a thousandth of the rarer part; a whole token only counts as known above both
+    ``WHOLE_KNOWN`` and that glue level.
+    """
+    langs = scan.langs if "en" in scan.langs else (*scan.langs, "en")
+    for lang in langs:
+        bar = lx.WHOLE_KNOWN
+        if left and right:
+            bar = max(bar, min(_z(left, lang), _z(right, lang)) - lx.GLUE_DROP)
+        if _z(word, lang) >= bar:
+            return True
+    return False
+
+
+def _right_known(right: str, lang: str, margin: float) -> bool:
+    return _z(right, lang) >= lx.RIGHT_KNOWN + margin or _z(right, "en") >= lx.RIGHT_KNOWN + 1 + margin
+
+
+def _left_word(left: str, lang: str, margin: float, bar: float = lx.LEFT_MIN) -> float:
+    """Zipf of ``left`` if it may be the left part of a split in ``lang`` (else 0)."""
+    if len(left) < 2 and left not in lx.ONE_LETTER.get(lang, ()):
+        return 0.0
+    z = _z(left, lang)
+    return z if z >= bar + margin else 0.0
+
+
+def _edit(t: str, s: int, e: int, cut: int, left: str, right: str, what: str, rule: str) -> Edit:
+    before = t[s:e]
+    return Edit(s, e, before, t[s:cut] + " " + t[cut:e], f"split {what} '{before}' ({left} + {right})", rule)
+
+
+# -- rules ---------------------------------------------------------------------------------
+
+
+def _case(doc: Doc, scan: Scan, b: int) -> tuple[Edit | None, int]:
+    """lower→Upper inside a token: 'laRussie', 'moreWorld', 'AdvertisementThe'."""
+    t = doc.text
+    s, e = _word_start(t, b), _word_end(t, b)
+    token = t[s:e]
+    if len(_HUMP.findall(token)) != 1 or not _clean_before(t, s) or not _clean_after(t, e):
+        return None, e  # two humps: getElementById, BlaBlaCar
+    left, right = t[s:b], t[b:e]
+    if not _TITLE.fullmatch(right) or token.casefold() in doc.never or _whole_known(token, scan, left, right):
+        return None, e
+    lower = bool(_LOWER.fullmatch(left))
+    if not lower and not _TITLE.fullmatch(left):
+        return None, e
+    if lower and left in lx.CODE_PREFIX and (left not in ("on", "to") or right.casefold() in lx.TO_ON_CODE
+                                            or _z(token, "en") >= 1.0):
+        return None, e
+    for lang in scan.langs:
+        if left.casefold() in lx.HONORIFICS:
+            if len(right) >= 3 and right.casefold() not in lx.PARTICLES:
+                break  # a name need not be in the lexicon: 'MissFairfax'
+            continue
+        elif lower:
+            zl = _left_word(left, lang, scan.margin)
+            if zl and (_right_known(right, lang, scan.margin) or (zl >= lx.LEFT_STRONG + scan.margin and len(right) >= 4)):
+                break
+        elif (
+            scan.lang is not None  # Title+Title needs the document's language: 'HomePlus'
+            and len(left) >= 4
+            and right.casefold() not in lx.PARTICLES
+            and _z(left, lang) >= 3.0 + scan.margin
+            and _z(right, lang) >= lx.TITLE_RIGHT + scan.margin
+        ):
+            break
+    else:
+        return None, e
+    if doc.blocked(s, e):
+        return None, e
+    return _edit(t, s, e, b, left, right, "glued words", "glued-case" if lower else "glued-title"), e
+
+
+def _punct(doc: Doc, scan: Scan, m: regex.Match) -> Edit | None:
+    """Sentence punctuation then a capital: 'conflict.The', 'dit.»Le', 'said.“It'."""
+    t = doc.text
+    p, cut, b = m.start(), m.start("open"), m.end()
+    s, e = _word_start(t, p), _word_end(t, b)
+    while s >= 2 and t[s - 1] in "'’" and _is_letter(t[s - 2]):
+        s = _word_start(t, s - 1)  # didn't.It, l'homme.Il
+    left, right = t[s:p], t[b:e]
+    if len(left) < 2 or not _WORDISH.fullmatch(left.replace("'", "").replace("’", "")):
+        return None
+    if not _TITLE.fullmatch(right) or not _clean_after(t, e):
+        return None
+    if not (_clean_before(t, s) or (t[s - 1] == "-" and s >= 2 and _is_letter(t[s - 2]))):
+        return None
+    if left.casefold() in lx.ABBREV or right.casefold() in lx.CODE_WORDS or t[s:e].casefold() in doc.never:
+        return None
+    if m["p"] in ":;" and not _LOWER.fullmatch(left):
+        return None  # 'Category:People', 'Note:The' stay
+    if not any(_z(right, lang) >= lx.SENTENCE_START + scan.margin for lang in scan.langs):
+        return None
+    if doc.blocked(s, e):
+        return None
+    return _edit(t, s, e, cut, t[s:cut], right, "glued sentences", "glued-sentence")
+
+
+def _elision(doc: Doc, scan: Scan, a: int) -> Edit | None:
+    """French elided article glued to the previous word: 'dansl'Union' → 'dans l'Union'."""
+    if "fr" not in scan.langs:
+        return None
+    t = doc.text
+    s, e = _word_start(t, a), _word_end(t, a + 1)
+    run = t[s:a]
+    clitic = "qu" if run.endswith("qu") else run[-1:]
+    if clitic not in ("qu", "l", "d", "j", "m", "n", "s", "t", "c"):
+        return None
+    left = run[: -len(clitic)]
+    if not _LOWER.fullmatch(left or "-") or not _TITLE.fullmatch(t[a + 1 : e]):
+        return None
+    if not _clean_before(t, s) or not _clean_after(t, e) or t[s:e].casefold() in doc.never:
+        return None
+    if clitic == "qu" and _z(run, "fr") >= lx.WHOLE_KNOWN:
+        return None  # lorsqu'Il, jusqu'Ici
+    if not _left_word(left, "fr", scan.margin) or doc.blocked(s, e):
+        return None
+    return _edit(t, s, e, s + len(left), left, t[s + len(left) : e], "glued words", "glued-elision")
+
+
+def _word_number(doc: Doc, scan: Scan, d: int) -> Edit | None:
+    """A frequent word glued to a number: 'in2014', 'depuis2015'."""
+    t = doc.text
+    s = _word_start(t, d)
+    m = _NUMBER.match(t, d)
+    e = m.end()
+    left = t[s:d]
+    if not _clean_before(t, s) or not _clean_after(t, e) or t[s:e].casefold() in doc.never:
+        return None
+    if left.casefold() in lx.NUMBER_LABELS:
+        return None
+    if _LOWER.fullmatch(left):
+        bar = lx.LEFT_MIN
+    elif _TITLE.fullmatch(left):
+        bar = lx.LEFT_STRONG  # 'In2014' at a sentence start, but not 'Top10', 'Win10'
+    else:
+        return None
+    # German nouns are capitalised: 'Jahr2005' is as good a left part as 'seit2005'.
+    if left.casefold() not in lx.MONTHS and not any(
+        _left_word(left.lower(), lang, scan.margin, lx.LEFT_MIN if lang == "de" else bar)
+        for lang in scan.langs
+    ):
+        return None
+    if doc.blocked(s, e):
+        return None
+    return _edit(t, s, e, d, left, t[d:e], "word glued to a number", "glued-number")
+
+
+def _number_word(doc: Doc, scan: Scan, d: int) -> Edit | None:
+    """A number glued to a word: '15décembre', '200people' (not 10km, 1er, 2nd, 19h30)."""
+    t = doc.text
+    ns = d + 1
+    while ns > 0 and (t[ns - 1].isdigit() or (t[ns - 1] in ".," and ns > 1 and t[ns - 2].isdigit() and t[ns].isdigit())):
+        ns -= 1
+    if ns < len(t) and not t[ns].isdigit():
+        return None
+    if ns > 0 and not (t[ns - 1].isspace() or t[ns - 1] in _OPENERS):
+        return None
+    e = _word_end(t, d + 1)
+    right = t[d + 1 : e]
+    if not _clean_after(t, e) or right.casefold() in lx.UNITS or t[ns:e].casefold() in doc.never:
+        return None
+    if _LOWER.fullmatch(right):
+        bar = lx.NUMBER_WORD
+    elif _TITLE.fullmatch(right):
+        bar = 5.0  # '2014The'; not '3Com', '1Password'
+    else:
+        return None
+    if len(right) < 3 or not any(_z(right, lang) >= bar + scan.margin for lang in scan.langs):
+        return None
+    if doc.blocked(ns, e):
+        return None
+    return _edit(t, ns, e, d + 1, t[ns : d + 1], right, "number glued to a word", "glued-number")
+
+
+def _lowercase(doc: Doc, scan: Scan, a: int, m: regex.Match) -> Edit | None:
+    """Opt-in: an article glued after a function word, all lowercase: 'ofthe', 'avecle'."""
+    t = doc.text
+    s, e = _word_start(t, a), m.end()
+    left, art, lang = t[s:a], m.group(), scan.lang
+    if not _LOWER.fullmatch(left) or not _clean_before(t, s) or not _clean_after(t, e):
+        return None
+    whole = left + art
+    if left not in lx.FUNCTION_LEFT.get(lang, ()) or whole.casefold() in doc.never:
+        return None
+    zl = _left_word(left, lang, 0.0, lx.LEFT_STRONG)
+    zw = _z(whole, lang)
+    if not zl or zw >= 3.5 or zw >= min(zl, _z(art, lang)) - 3.0 or doc.blocked(s, e):
+        return None
+    return _edit(t, s, e, a, left, art, "glued words", "glued-lowercase")
+
+
+def find_edits(doc: Doc, scan: Scan) -> list[Edit]:
+    """Every split in ``doc.text``, sorted and non-overlapping."""
+    t = doc.text
+    found: list[Edit] = []
+    pos = 0
+    for m in _CASE.finditer(t):
+        if m.start() < pos:
+            continue
+        ed, pos = _case(doc, scan, m.start())
+        if ed:
+            found.append(ed)
+    for m in _PUNCT.finditer(t):
+        found.append(_punct(doc, scan, m))
+    for m in _ELISION.finditer(t):
+        found.append(_elision(doc, scan, m.start()))
+    for m in _WORD_DIGIT.finditer(t):
+        found.append(_word_number(doc, scan, m.start()))
+    for m in _DIGIT_WORD.finditer(t):
+        found.append(_number_word(doc, scan, m.start()))
+    if scan.lowercase and scan.lang in _ARTICLE_RE:
+        for m in _ARTICLE_RE[scan.lang].finditer(t):
+            found.append(_lowercase(doc, scan, m.start(), m))
+    out: list[Edit] = []
+    for ed in sorted((x for x in found if x is not None), key=lambda x: (x.start, x.end)):
+        if not out or ed.start >= out[-1].end:
+            out.append(ed)
+    return out

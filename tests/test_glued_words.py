@@ -1,0 +1,167 @@
+"""glued-words: contract properties, the seed, options and targeted rules."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import check_contract, run_pass
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleantext import lexicon
+from cleantext.model import Context
+from cleantext.options import Options
+from cleantext.passes import pass_class
+
+NAME = "glued-words"
+LANGS = st.sampled_from([None, "en", "fr", "de", "es", "it", "xx"])
+
+# Text made of the pieces the rules look at, so that hypothesis reaches the rules.
+PIECES = st.sampled_from(
+    [
+        "la", "Russie", "the", "Ministry", "in", "2014", "15", "décembre", "dans", "l'", "l’",
+        "Union", ".", ":", ";", "!", "?", "»", "“", '"', "'", "The", "Le", "El", "Die", " ",
+        "\n", "\n\n", "iPhone", "toString", "é", "É", "\u0301", "ß", "İ", "x", "_", "(", ")",
+        "http://a.b/", "@", "#", "{", "}", "=", "3.14", "km", "ofthe", "avecle", "qu'", "de",
+        "\ud800", "\x00", "\u200b",
+    ]
+)
+GLUEY = st.lists(PIECES, max_size=30).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=200), lang=LANGS)
+def test_contract_on_any_text(text, lang):
+    check_contract(NAME, text, lang)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=GLUEY, lang=LANGS, lower=st.booleans())
+def test_contract_on_gluey_text(text, lang, lower):
+    check_contract(NAME, text, lang, glue_lowercase=lower)
+
+
+@settings(max_examples=100, deadline=None)
+@given(words=st.lists(st.sampled_from(["la", "Russie", "avec", "de", "Paris", "the", "Ministry"]), min_size=1, max_size=12))
+def test_spaced_text_is_never_changed(words):
+    """Only glue is split: words already separated by spaces stay exactly as they are."""
+    text = " ".join(words)
+    assert run_pass(NAME, text, "fr").text == text
+
+
+def test_seed_changes_only_larussie(shared_dir):
+    text = (shared_dir / "seed" / "news-fr.txt").read_text(encoding="utf-8")
+    result = check_contract(NAME, text, "fr")
+    assert [(e.before, e.after) for e in result.edits] == [("laRussie", "la Russie")]
+    assert result.text == text.replace("laRussie", "la Russie")
+
+
+def test_reason_names_rule_and_evidence():
+    (edit,) = run_pass(NAME, "coopérer avec laRussie.", "fr").edits
+    assert edit.reason == "split glued words 'laRussie' (la + Russie)"
+    assert edit.rule == "glued-case"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "rule"),
+    [
+        ("the talks ended.The", "en", "glued-sentence"),
+        ("Il vit dansl'Union", "fr", "glued-elision"),
+        ("depuis2015 déjà", "fr", "glued-number"),
+        ("le 15décembre", "fr", "glued-number"),
+        ("AdvertisementThe mayor", "en", "glued-title"),
+    ],
+)
+def test_each_rule_names_itself(text, lang, rule):
+    (edit,) = run_pass(NAME, text, lang).edits
+    assert edit.rule == rule
+    assert edit.before in edit.reason
+
+
+def test_unknown_language_is_stricter_but_still_splits_clear_glue():
+    assert run_pass(NAME, "avec laRussie", None).text == "avec la Russie"
+    # Lowercase glue is never split without a language.
+    assert run_pass(NAME, "walked ofthe stage", None, glue_lowercase=True).text == "walked ofthe stage"
+
+
+def test_lowercase_glue_is_opt_in_and_limited_to_function_words():
+    assert run_pass(NAME, "walked ofthe stage", "en").text == "walked ofthe stage"
+    assert run_pass(NAME, "walked ofthe stage", "en", glue_lowercase=True).text == "walked of the stage"
+    # Real words made of two function words stay: 'indem', 'seitdem', 'wieder', 'cela'.
+    for text, lang in [("indem er", "de"), ("seitdem", "de"), ("wieder", "de"), ("cela", "fr"), ("bathe", "en")]:
+        assert run_pass(NAME, text, lang, glue_lowercase=True).text == text
+
+
+def test_code_paragraph_turns_rules_off_but_only_there():
+    text = "x = theResult;\nreturn inData;\n\nSaid theMinistry."
+    assert run_pass(NAME, text, "en").text == "x = theResult;\nreturn inData;\n\nSaid the Ministry."
+
+
+def test_protected_spans_are_left_alone():
+    text = "see https://ex.com/laRussie and @laRussie #laRussie la.Russie@ex.org"
+    assert run_pass(NAME, text, "fr").text == text
+
+
+def test_never_split_option_and_file(tmp_path):
+    assert run_pass(NAME, "avec laRussie", "fr", never_split=["LARUSSIE"]).text == "avec laRussie"
+    f = tmp_path / "keep.txt"
+    f.write_text("# my brands\ntheMinistry\n", encoding="utf-8")
+    assert run_pass(NAME, "said theMinistry", "en", never_split_file=str(f)).text == "said theMinistry"
+    # The shipped list still applies alongside the user's.
+    assert run_pass(NAME, "on 8chan", "en", never_split_file=str(f)).text == "on 8chan"
+
+
+def test_unreadable_never_split_file_says_what_to_do(tmp_path):
+    with pytest.raises(ValueError, match="never_split_file"):
+        pass_class(NAME).from_options(Options(never_split_file=str(tmp_path / "missing.txt")))
+
+
+def test_shipped_list_has_brands():
+    words = lexicon.shipped_never_split()
+    assert {"iphone", "youtube", "easyjet", "8chan"} <= words
+
+
+def test_lexicon_thresholds_separate_glue_from_words():
+    z = lexicon.zipf
+    assert z("the", "en") > lexicon.LEFT_STRONG
+    assert z("la", "fr") > lexicon.LEFT_STRONG
+    assert z("larussie", "fr") < lexicon.WHOLE_KNOWN
+    assert z("YouTube", "en") >= lexicon.WHOLE_KNOWN  # case-insensitive
+    assert z("class", "en") < lexicon.SENTENCE_START < z("the", "en")
+    assert lexicon.zipf("anything", "zz") == 0.0
+    assert lexicon.base_lang("fr-CA") == "fr" and lexicon.base_lang("") is None
+
+
+def test_lexicon_tables_load_once():
+    lexicon.zipf("bonjour", "fr")
+    before = lexicon._table.cache_info().misses
+    for word in ("avec", "Russie", "dans"):
+        lexicon.zipf(word, "fr")
+    assert lexicon._table.cache_info().misses == before
+
+
+def test_context_without_options_and_regional_lang():
+    p = pass_class(NAME).from_options(Options())
+    assert p("avec laRussie", Context(lang="fr-FR")).text == "avec la Russie"
+    assert p("avec laRussie", None).text == "avec la Russie"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "iPhone eBay iOS YouTube LinkedIn WhatsApp PowerPoint McDonald MacBook DiCaprio",
+        "LaGuardia LeBron LaLiga DeSantis OpenAI ChatGPT BioNTech easyJet BlaBlaCar",
+        "mAh kWh pH mRNA dB toString getElementById isValid module.Class regex.Match file.txt",
+        "3.14 2.30pm U.S. e.g. 1er 2e 1st 10km 250g 19h30 5G 4K 3D covid19 mp3 G20",
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "fr", "de", "es", None])
+def test_issue_must_keep_lists_in_every_language(text, lang):
+    assert run_pass(NAME, text, lang).text == text
+
+
+def test_code_check_in_a_long_paragraph_looks_near_the_candidate():
+    prose = "It was late and the house was quiet; nobody spoke.\n" * 200
+    code = "x = theResult;\ny = inData;\nz = x + y;\nif (z == 0) {\n  return theResult;\n}\nw = z;\n"
+    text = prose + code + prose + "Said theMinistry."
+    out = run_pass(NAME, text, "en").text
+    assert "x = theResult;" in out and out.endswith("Said the Ministry.")

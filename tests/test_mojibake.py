@@ -1,0 +1,125 @@
+"""The mojibake pass: ftfy agreement, the exactness of the shortcut, and the pass contract."""
+
+from __future__ import annotations
+
+import json
+
+import ftfy
+import pytest
+from cleantext.passes.mojibake import _INVISIBLE_JUNK
+from helpers import check_contract, run_pass
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from cleantext.mojibake_gate import FIXED_TRIGGERS, GATE_CHARS, GATE_RE, uncovered_branches
+from cleantext.passes.mojibake import ftfy_config, segments
+
+
+def _peer_cases(shared_dir):
+    path = shared_dir / "eval" / "peers" / "ftfy.jsonl"
+    # split on "\n" only: inputs contain U+2028 and U+0085, which str.splitlines() breaks on
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line]
+
+
+def reference(text: str) -> str:
+    """Plain ftfy on every line with the pass's configuration and entity rule (no shortcut)."""
+    plain = ftfy_config(False)._replace(explain=False)
+    full = ftfy_config(True)._replace(explain=False)
+    only = ftfy_config(True, True)._replace(explain=False)
+    out = []
+    for line in text.split("\n"):
+        fixed = ftfy.fix_text(line, plain)
+        if "<" not in text and "&" in line:
+            with_entities = ftfy.fix_text(line, full)
+            if with_entities == ftfy.fix_text(fixed, only):
+                fixed = with_entities
+        out.append(fixed)
+    return "\n".join(out)
+
+
+def test_same_as_fix_encoding_on_every_passing_ftfy_case(shared_dir):
+    cases = [c for c in _peer_cases(shared_dir) if c["feature"] == "mojibake/fix_encoding"]
+    passing = [c for c in cases if c.get("status") == "pass"]
+    assert len(passing) > 100
+    for case in passing:
+        out = check_contract("mojibake", case["input"]).text
+        assert out == ftfy.fix_encoding(case["input"]) == case["expected"], case["id"]
+
+
+def test_shortcut_exact_on_every_ftfy_input(shared_dir):
+    for case in _peer_cases(shared_dir):
+        assert run_pass("mojibake", case["input"]).text == reference(case["input"]), case["id"]
+
+
+def test_shortcut_exact_on_corpus_sample(shared_dir):
+    text = (shared_dir / "bench" / "corpus" / "all.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")[::25]
+    damaged = [
+        ln.encode("utf-8").decode("cp1252", "replace") if i % 3 == 0 else ln
+        for i, ln in enumerate(lines)
+    ]
+    for sample in ("\n".join(lines), "\n".join(damaged)):
+        assert run_pass("mojibake", sample).text == reference(sample)
+
+
+def test_gate_covers_every_branch_of_ftfy_badness():
+    """The proof of the shortcut, re-checked against the installed ftfy."""
+    assert uncovered_branches(GATE_CHARS) == []
+    assert set(FIXED_TRIGGERS) <= GATE_CHARS
+    for c in GATE_CHARS:
+        assert GATE_RE.search(c), repr(c)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_characters="".join(sorted(GATE_CHARS)))))
+def test_text_without_gate_chars_is_left_alone_by_ftfy(text):
+    assert reference(text) == text
+
+
+MOJI = st.text(alphabet=st.sampled_from(list("aé ÃÂâ€™œ\x9d©«»&;#x1\x1b[m\n\x92Ð¸Ñ\xa0<")), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(MOJI)
+def test_shortcut_exact_on_mojibake_like_text(text):
+    expected = reference(text)
+    # Where ftfy leaves characters that the whitespace pass deletes (controls, say), the pass
+    # goes one step further on purpose (see _INVISIBLE_JUNK): not a shortcut question.
+    assume(not _INVISIBLE_JUNK.search(expected))
+    assert run_pass("mojibake", text).text == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(), MOJI))
+def test_contract_on_arbitrary_text(text):
+    check_contract("mojibake", text)
+
+
+def test_never_raises_on_odd_input():
+    for text in ("", "\ud800", "\udfff\ud800", "\x00\x1b", "é" * 300_000, "&" * 1000, "\n" * 50):
+        check_contract("mojibake", text)
+
+
+def test_edits_are_per_run_with_reasons():
+    r = check_contract("mojibake", "Il Ã©tait une fois, dit-il. Itâ€™s &amp; done\n")
+    befores = [e.before for e in r.edits]
+    assert befores == ["Ã©", "â€™", "&amp;"]
+    assert r.edits[0].rule == "mojibake" and "UTF-8" in r.edits[0].reason
+    assert r.edits[2].rule == "html-entity"
+
+
+def test_conservative_settings_keep_typography():
+    for text in ("“quoted” ‘single’", "ＡＢＣ", "ﬁne", "a\xa0b", "cafe\u0301", "x\u2028y"):
+        assert run_pass("mojibake", text).text == text
+
+
+def test_entities_kept_when_document_has_markup():
+    text = "R&amp;D\n<b>bold</b>"
+    assert run_pass("mojibake", text).text == text
+    assert run_pass("mojibake", "R&amp;D").text == "R&D"
+
+
+@pytest.mark.parametrize("n", [0, 1, 5])
+def test_segments_cover_text(n):
+    text = "ab\n" * n + "tail"
+    assert "".join(text[a:b] for a, b in segments(text)) == text
