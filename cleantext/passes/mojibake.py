@@ -131,6 +131,21 @@ def segments(text: str):
         pos = brk
 
 
+def gated_segments(text: str):
+    """The segments of :func:`segments` that contain a gate character, found by searching
+    the whole text once per hit instead of once per line (most lines have none)."""
+    search = GATE_RE.search
+    pos, n = 0, len(text)
+    while (m := search(text, pos)) is not None:
+        i = m.start()
+        line_start = text.rfind("\n", 0, i) + 1
+        line_end = text.find("\n", i) + 1 or n
+        start = line_start + (i - line_start) // MAX_SEGMENT * MAX_SEGMENT
+        end = min(start + MAX_SEGMENT, line_end)
+        yield start, end
+        pos = end
+
+
 _ENCODING_NAMES = {
     "sloppy-windows-1252": "Windows-1252",
     "latin-1": "Latin-1",
@@ -231,13 +246,10 @@ class MojibakePass:
     def __call__(self, text: str, ctx: Context) -> PassResult:
         if not text or (text.isascii() and "&" not in text and "\x1b" not in text):
             return PassResult(text)
-        search = GATE_RE.search
         edits: list[Edit] = []
         unescape = None
-        for start, end in segments(text):
+        for start, end in gated_segments(text):
             seg = text[start:end]
-            if search(seg) is None:
-                continue
             if unescape is None:
                 unescape = "<" not in text
             fixed, steps = fix_segment(seg, unescape)
