@@ -17,8 +17,10 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
+import signal
 import stat
 import tempfile
+import threading
 from dataclasses import dataclass
 from collections.abc import Iterator
 from pathlib import Path
@@ -186,9 +188,17 @@ def atomic_open(path: Path) -> Iterator[IO[bytes]]:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
         mode = None
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".cleantext-tmp", dir=directory)
-    _PENDING.add(tmp)
+    # Ctrl-C or SIGTERM between the creation of the temporary file and the ``try`` below
+    # would leave it behind: hold those signals until the cleanup is in place.
+    held = _hold_signals()
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".cleantext-tmp", dir=directory)
+        _PENDING.add(tmp)
+    except BaseException:
+        _release_signals(held)
+        raise
+    try:
+        _release_signals(held)
         with os.fdopen(fd, "wb") as f:
             yield f
             f.flush()
@@ -206,6 +216,20 @@ def atomic_open(path: Path) -> Iterator[IO[bytes]]:
         raise
     finally:
         _PENDING.discard(tmp)
+
+
+_HELD = {signal.SIGINT, signal.SIGTERM} if hasattr(signal, "pthread_sigmask") else set()
+
+
+def _hold_signals():
+    if not _HELD or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+
+
+def _release_signals(previous) -> None:
+    if previous is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
