@@ -212,6 +212,10 @@ def _runs(before: str, after: str) -> list[tuple[int, int, str]]:
     b_tok, a_tok = _TOKEN.findall(b_mid), _TOKEN.findall(a_mid)
     if len(b_tok) > _DIFF_LIMIT or len(a_tok) > _DIFF_LIMIT or len(b_tok) <= 1:
         return [(p, len(before) - s, a_mid)]
+    if len(b_tok) == len(a_tok):
+        paired = _paired_runs(b_tok, a_tok, p)
+        if paired is not None:
+            return paired
     b_pos = [0]
     for t in b_tok:
         b_pos.append(b_pos[-1] + len(t))
@@ -232,6 +236,35 @@ def _runs(before: str, after: str) -> list[tuple[int, int, str]]:
 # DEL, zero-width space, BOM, soft hyphen). Left over after ftfy, they can hide mojibake by
 # splitting its characters apart.
 _INVISIBLE_JUNK = regex.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b\ufeff\u00ad]")
+
+
+def _paired_runs(b_tok: list[str], a_tok: list[str], p: int) -> list[tuple[int, int, str]] | None:
+    """The runs of :func:`_runs` without SequenceMatcher (quadratic on long lines), when the
+    repair kept every token in place: same number of tokens, spaces against spaces. Each
+    stretch of changed tokens is one run, as a 'replace' opcode would be. None otherwise."""
+    out = []
+    pos = p
+    k, n = 0, len(b_tok)
+    while k < n:
+        b, a = b_tok[k], a_tok[k]
+        if b == a:
+            pos += len(b)
+            k += 1
+            continue
+        if b[0].isspace() != a[0].isspace():
+            return None
+        start, bb, aa = pos, [], []
+        while k < n and b_tok[k] != a_tok[k]:
+            if b_tok[k][0].isspace() != a_tok[k][0].isspace():
+                return None
+            bb.append(b_tok[k])
+            aa.append(a_tok[k])
+            pos += len(b_tok[k])
+            k += 1
+        before, after = "".join(bb), "".join(aa)
+        q, r = _trim(before, after)
+        out.append((start + q, pos - r, after[q : len(after) - r]))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
