@@ -33,7 +33,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--damaged", action="store_true", help="use bench/_damage.py's damaged copy")
     ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
-    ap.add_argument("--ftfy-docs", type=int, default=80, help="documents timed with ftfy.fix_text")
+    ap.add_argument("--ftfy-docs", type=int, default=0, help="documents timed with ftfy.fix_text (0: all)")
     args = ap.parse_args()
     docs = [json.loads(line) for line in (SHARED / "bench/corpus/all.jsonl").open(encoding="utf-8")]
     if args.limit:
@@ -67,7 +67,7 @@ def main() -> int:
     whole = time.process_time() - start
     import ftfy
 
-    sample = texts[: args.ftfy_docs]
+    sample = texts[: args.ftfy_docs] if args.ftfy_docs else texts
     t = time.process_time()
     for text in sample:
         ftfy.fix_text(text)
