@@ -103,6 +103,8 @@ def command(
     hidden: Annotated[bool, typer.Option("--hidden", help="Also clean hidden files and directories.")] = False,
     no_gitignore: Annotated[bool, typer.Option("--no-gitignore", help="Do not skip files listed in .gitignore.")] = False,
     workers: Annotated[int | None, typer.Option("--workers", "-j", help="Processes for many files (default: CPUs).", metavar="N")] = None,
+    engine: Annotated[str, typer.Option("--engine", help="local (default), or datatrove to clean a JSONL directory with datatrove's executor (pip install 'cleantext[datatrove]').", metavar="local|datatrove")] = "local",
+    tasks: Annotated[int | None, typer.Option("--tasks", help="With --engine datatrove: how many tasks the input files are split into (default: --workers).", metavar="M")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="Read settings from this TOML file.", metavar="FILE")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="More detail; tracebacks on errors.")] = False,
@@ -126,7 +128,11 @@ def command(
         }
         options = _build_options(cli_values, config, err if verbose else None)
         with interruptible():
-            code = _run(paths or [], options, in_place, output, out_dir, check, diff, explain, fmt, quiet, verbose, color, err)
+            if engine != "local":
+                other_mode = check or diff or explain or in_place or output is not None
+                code = _run_engine(engine, paths or [], options, out_dir, tasks, other_mode)
+            else:
+                code = _run(paths or [], options, in_place, output, out_dir, check, diff, explain, fmt, quiet, verbose, color, err)
     except KeyboardInterrupt:
         err.print("Interrupted: files not yet written are untouched, and no partial file was left.")
         raise typer.Exit(ExitCode.INTERRUPTED) from None
@@ -149,6 +155,25 @@ def _build_options(cli_values: dict[str, Any], config: Path | None, log: Console
     options = Options.from_mapping(given, base=base)
     enabled_names(options)  # refuse unknown pass names now, before reading anything
     return options
+
+
+def _run_engine(engine: str, paths: list[Path], options: Options, out_dir: Path | None, tasks: int | None, other_mode) -> int:
+    """Hand a JSONL directory to a distributed engine (only datatrove so far)."""
+    if engine != "datatrove":
+        raise Abort(f"--engine must be local or datatrove, not {engine!r}")
+    if not options.jsonl:
+        raise Abort("--engine datatrove cleans JSONL records: add --jsonl.")
+    if len(paths) != 1 or not paths[0].is_dir():
+        raise Abort("--engine datatrove takes one input directory of .jsonl or .jsonl.gz files.")
+    if out_dir is None or other_mode:
+        raise Abort("--engine datatrove writes with --out-dir DIR only (no --check, --diff, --explain, -i or -o).")
+    try:
+        from .engine import run_datatrove
+
+        workers = options.workers or 1
+        return run_datatrove(paths[0], out_dir, options, workers=workers, tasks=tasks or workers, text_key=options.text_key)
+    except ImportError as exc:
+        raise Abort(str(exc)) from None
 
 
 def _run(paths, options, in_place, output, out_dir, check, diff, explain, fmt, quiet, verbose, color, err) -> int:

@@ -227,3 +227,12 @@ def test_installed_command_runs_in_a_real_process(tmp_path):
     assert proc.stdout.decode() == CLEAN
     proc = subprocess.run([sys.executable, "-m", "cleantext", "--check", *WS], input=MESSY.encode(), capture_output=True, timeout=120)
     assert proc.returncode == 1
+
+
+def test_engine_route_refuses_what_it_cannot_do(tmp_path):
+    r = run(["--engine", "datatrove", str(tmp_path), "--out-dir", str(tmp_path / "o")])
+    assert r.exit_code == 2 and "--jsonl" in r.stderr
+    r = run(["--jsonl", "--engine", "datatrove", str(tmp_path)])
+    assert r.exit_code == 2 and "--out-dir" in r.stderr
+    r = run(["--jsonl", "--engine", "spark", str(tmp_path), "--out-dir", str(tmp_path / "o")])
+    assert r.exit_code == 2 and "local or datatrove" in r.stderr

@@ -136,3 +136,27 @@ def test_formatter_rejects_unknown_option(datatrove):
 
     with pytest.raises(cleantext.OptionsError):
         CleantextFormatter(no_such_option=True)
+
+
+def test_cli_route_runs_the_datatrove_engine(tmp_path):
+    from typer.testing import CliRunner
+
+    from cleantext.cli import app
+
+    src = tmp_path / "in"
+    src.mkdir()
+    texts = [f"Record {i} has  two spaces " for i in range(6)]
+    for k in range(2):
+        with (src / f"part{k}.jsonl").open("w", encoding="utf-8") as f:
+            for i in range(k * 3, k * 3 + 3):
+                f.write(json.dumps({"id": str(i), "text": texts[i]}) + "\n")
+    out = tmp_path / "out"
+    args = ["--jsonl", "--engine", "datatrove", str(src), "--out-dir", str(out), "-j", "2", "--tasks", "2", "--only", "whitespace"]
+    r = CliRunner().invoke(app, args)
+    assert r.exit_code == 0, r.output
+    got = {}
+    for f in out.glob("*.jsonl"):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            got[rec["id"]] = rec["text"]
+    assert got == {str(i): cleantext.clean(t, only=["whitespace"]) for i, t in enumerate(texts)}
