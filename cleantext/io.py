@@ -173,7 +173,7 @@ def remove_pending() -> None:
 
 
 @contextlib.contextmanager
-def atomic_open(path: Path) -> Iterator[IO[bytes]]:
+def atomic_open(path: Path, durable: bool = True) -> Iterator[IO[bytes]]:
     """Open a temporary file next to ``path`` for writing; on success it replaces ``path``.
 
     A symbolic link is kept: the file it points to is replaced. The data are flushed to disk
@@ -202,7 +202,8 @@ def atomic_open(path: Path) -> Iterator[IO[bytes]]:
         with os.fdopen(fd, "wb") as f:
             yield f
             f.flush()
-            os.fsync(f.fileno())
+            if durable:  # survive a power cut, not only a crash: for files that replace others
+                os.fsync(f.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
         else:
@@ -232,9 +233,13 @@ def _release_signals(previous) -> None:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically (see :func:`atomic_open`)."""
-    with atomic_open(path) as f:
+def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
+    """Replace ``path`` with ``data`` atomically (see :func:`atomic_open`).
+
+    ``durable=False`` skips the fsync: right for new copies (``--out-dir``), whose loss in a
+    power cut costs nothing but a re-run; the user's own files are always synced first.
+    """
+    with atomic_open(path, durable) as f:
         view = memoryview(data)
         for i in range(0, len(view), WRITE_CHUNK):
             f.write(view[i : i + WRITE_CHUNK])

@@ -133,7 +133,7 @@ def clean_file(path: Path, root: Path | None, job: Job) -> Outcome:
             assert job.out_dir is not None
             target = out_path(path, root, job.out_dir)
             target.parent.mkdir(parents=True, exist_ok=True)
-            tio.atomic_write(target, new_data)
+            tio.atomic_write(target, new_data, durable=False)
             out.written = target
         elif job.mode is WriteMode.OUTPUT:
             assert job.output is not None
