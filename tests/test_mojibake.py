@@ -163,3 +163,16 @@ def test_entities_kept_when_document_has_markup():
 def test_segments_cover_text(n):
     text = "ab\n" * n + "tail"
     assert "".join(text[a:b] for a, b in segments(text)) == text
+
+
+def test_edits_pair_each_damaged_word_with_its_repair():
+    # NEL (U+0085) and NBSP (U+00A0) are pieces of mojibake words ('م' -> 'Ù\x85',
+    # 'à' -> 'Ã\xa0'), not spaces: the words must not shift against the repaired line.
+    words = ["ملتزم", "به", "تقوای", "سیاسی،"]
+    damaged = " ".join(words).encode("utf-8").decode("latin-1")
+    r = check_contract("mojibake", damaged)
+    assert [e.after for e in r.edits] == words
+    r = check_contract("mojibake", "Il est Ã\xa0 l'Ã©cole dÃ©jÃ\xa0 prÃªt.")
+    assert [(e.before, e.after) for e in r.edits] == [
+        ("Ã\xa0", "à"), ("Ã©", "é"), ("Ã©jÃ\xa0", "éjà"), ("Ãª", "ê")
+    ]

@@ -65,7 +65,13 @@ from ..model import Context, Edit, PassResult
 
 MAX_SEGMENT = 1_000_000  # ftfy's max_decode_length: long lines are cut the same way
 _DIFF_LIMIT = 2000  # tokens; beyond this, one edit spans the changed middle of the line
-_TOKEN = re.compile(r"\s+|\S+")
+# Words and the spaces between them. NEL U+0085 and NBSP U+00A0 count as word characters:
+# they are the only white space among the characters that a UTF-8 byte >= 0x80 becomes when
+# read as Latin-1, Windows-1252, Windows-1251, MacRoman…, so in mojibake they are pieces of
+# a word ('à' -> 'Ã\xa0', 'م' -> 'Ù\x85'); as spaces they would split the damaged word
+# and shift every following word against the repaired line.
+_TOKEN = re.compile(r"[^\S\x85\xa0]+|[\S\x85\xa0]+")
+_SPACE_TOKEN = re.compile(r"[^\S\x85\xa0]")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
@@ -254,11 +260,11 @@ def _paired_runs(b_tok: list[str], a_tok: list[str], p: int) -> list[tuple[int, 
             pos += len(b)
             k += 1
             continue
-        if b[0].isspace() != a[0].isspace():
+        if (_SPACE_TOKEN.match(b) is None) != (_SPACE_TOKEN.match(a) is None):
             return None
         start, bb, aa = pos, [], []
         while k < n and b_tok[k] != a_tok[k]:
-            if b_tok[k][0].isspace() != a_tok[k][0].isspace():
+            if (_SPACE_TOKEN.match(b_tok[k]) is None) != (_SPACE_TOKEN.match(a_tok[k]) is None):
                 return None
             bb.append(b_tok[k])
             aa.append(a_tok[k])
