@@ -67,7 +67,6 @@ _JOINABLE_AT = regex.compile(_JOINABLE)
 _TRAILING = re.compile(r"[ \t]+(?=\r?\n|\r|\Z)")
 _INNER = re.compile(r"(?<=[^ \t\n\r])  +(?=[^ \t\n\r])")
 _SPACES = re.compile("  +")
-_CR = re.compile("\r")
 _ALIGNED = re.compile(r"[^ \t\n\r] {3,}(?=[^ \t\n\r])")
 _INVISIBLE_CHAR = re.compile("[\u200b\u200c\u200d\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -268,9 +267,16 @@ def _whitespace(text: str) -> PassResult:
     starts = list(map(add, accumulate(map(len, lines), initial=0), count()))  # of each line
     # Lines with two spaces, a '\r' or an invisible character: the full in-line rules.
     other = set()
-    for pattern, present in ((_SPACES, "  " in text), (_CR, "\r" in text), (_INVISIBLE_CHAR, has_invisible)):
-        if present:
-            other.update(bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text))
+    last = len(lines) - 1
+    find = text.find
+    for needle in ("  ", "\r"):
+        p = find(needle)
+        while p >= 0:  # str.find runs at memchr speed; one search per line that has it
+            i = bisect_right(starts, p) - 1
+            other.add(i)
+            p = find(needle, starts[i + 1]) if i < last else -1
+    if has_invisible:
+        other.update(bisect_right(starts, m.start()) - 1 for m in _INVISIBLE_CHAR.finditer(text))
     covered_lo = [lo for lo, _ in covered]
 
     def is_covered(start: int) -> bool:  # only blank lines are
