@@ -170,12 +170,9 @@ _ENCODING_NAMES = {
 }
 
 
-def _reason(before: str, after: str, steps) -> tuple[str, str]:
-    if "\x1b" in before and "\x1b" not in after:
-        return "terminal escape code removed", "terminal-escape"
+def _summary(steps) -> tuple[list[str], str]:
+    """What the reasons of one segment's edits share: the step names and the encodings."""
     names = [s.action + ":" + s.parameter for s in steps or ()]
-    if "apply:unescape_html" in names and _ENTITY.search(before):
-        return f"HTML entity {before!r} in plain text", "html-entity"
     pairs, enc = [], None
     for st in steps or ():
         if st.action == "encode":
@@ -184,8 +181,17 @@ def _reason(before: str, after: str, steps) -> tuple[str, str]:
             dec = "UTF-8" if st.parameter.startswith("utf-8") else _ENCODING_NAMES.get(st.parameter, st.parameter)
             pairs.append(f"{dec} that had been read as {enc}")
             enc = None
-    if pairs:
-        return f"mojibake {before!r}: {', then '.join(dict.fromkeys(pairs))}", "mojibake"
+    return names, ", then ".join(dict.fromkeys(pairs))
+
+
+def _reason(before: str, after: str, steps, summary=None) -> tuple[str, str]:
+    if "\x1b" in before and "\x1b" not in after:
+        return "terminal escape code removed", "terminal-escape"
+    names, encodings = summary or _summary(steps)
+    if "apply:unescape_html" in names and _ENTITY.search(before):
+        return f"HTML entity {before!r} in plain text", "html-entity"
+    if encodings:
+        return f"mojibake {before!r}: {encodings}", "mojibake"
     if "apply:fix_c1_controls" in names:
         return f"C1 control {before!r}: Windows-1252 read as Latin-1", "c1-control"
     if "apply:decode_inconsistent_utf8" in names:
@@ -306,8 +312,9 @@ class MojibakePass:
                     fixed, steps = fixed_bare, steps + steps_bare
             if fixed == seg:
                 continue
+            summary = _summary(steps)
             for lo, hi, new in _runs(seg, fixed):
-                why, rule = _reason(seg[lo:hi], new, steps)
+                why, rule = _reason(seg[lo:hi], new, steps, summary)
                 edits.append(Edit(start + lo, start + hi, seg[lo:hi], new, why, rule))
         return result_from_edits(text, edits)
 
