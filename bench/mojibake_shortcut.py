@@ -34,7 +34,13 @@ SHARED = ROOT.parent / "shared"
 import ftfy  # noqa: E402
 
 from cleantext.model import Context  # noqa: E402
-from cleantext.mojibake_gate import FIXED_TRIGGERS, GATE_CHARS, derive, uncovered_branches  # noqa: E402
+from cleantext.mojibake_gate import (  # noqa: E402
+    FIXED_TRIGGERS,
+    GATE_CHARS,
+    derive,
+    may_be_changed,
+    uncovered_branches,
+)
 from cleantext.passes.mojibake import PASS, ftfy_config  # noqa: E402
 
 CORPUS = SHARED / "bench" / "corpus" / "all.txt"
@@ -140,8 +146,12 @@ def main() -> int:
     bad += compare("damaged corpus lines", damaged.split("\n"))
     bad += compare("corpus, whole file", [clean])
     bad += compare("damaged corpus, whole file", [damaged])
-    gate_lines = sum(1 for l in clean.split("\n") if not GATE_CHARS.isdisjoint(l))
-    print(f"  lines sent to ftfy by the gate: clean {gate_lines}/{clean.count(chr(10)) + 1}")
+    for name, text in (("clean", clean), ("damaged", damaged)):
+        lines = text.split("\n")
+        gated = [l for l in lines if not GATE_CHARS.isdisjoint(l)]
+        second = sum(1 for l in gated if may_be_changed(l))
+        print(f"  lines with a gate character, {name}: {len(gated)}/{len(lines)}; "
+              f"sent to ftfy after the second gate: {second}")
 
     default_cfg = ftfy.TextFixerConfig(explain=False)
     same_cfg = ftfy_config(True)._replace(explain=False)  # one call per line, entities on

@@ -51,8 +51,9 @@ MIN_MARGIN = 1.5  # best score must be this many times the runner-up
 FOREIGN_RATIO = 2.0  # unsure when foreign evidence x this reaches the best score
 
 _WORD = re.compile(r"[^\W\d_]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_CYRILLIC_RUN = re.compile(r"[\u0400-\u04FF]+")  # counted by runs: fewer, cheaper matches
+_LATIN_RUN = re.compile(r"[A-Za-z\u00C0-\u024F]+")
+_LATIN_8 = re.compile(r"[A-Za-z\u00C0-\u024F](?:[^A-Za-z\u00C0-\u024F]*[A-Za-z\u00C0-\u024F]){7}")
 # Letters that Russian never uses but its Cyrillic neighbours do (uk, be, sr, mk).
 _NOT_RUSSIAN = re.compile(r"[іїєґўјљњћђџѓќѕІЇЄҐЎЈЉЊЋЂЏЃЌЅ]")
 # Bulgarian function words that are not Russian ones.
@@ -97,35 +98,49 @@ def _sample(text: str) -> str:
 
 def scores(text: str) -> dict[str, float]:
     """Weighted stop-word hits per language in the sample of ``text``."""
+    return _scores(_WORD.findall(_sample(text).lower()))
+
+
+def _scores(words: list[str]) -> dict[str, float]:
     table = stopwords()
     out = dict.fromkeys(LANGS, 0.0)
-    for w in _WORD.findall(_sample(text).lower()):
-        hit = table.get(w)
-        if hit is not None:
-            langs, weight = hit
-            for lang in langs:
-                out[lang] += weight
+    for w in filter(table.__contains__, words):  # in text order: the same float sums
+        langs, weight = table[w]
+        for lang in langs:
+            out[lang] += weight
     return out
+
+
+def _letters(pattern: re.Pattern[str], text: str) -> int:
+    return sum(map(len, pattern.findall(text)))
 
 
 def detect_stopwords(text: str) -> str | None:
     """The stop-word detector alone."""
     sample = _sample(text)
-    cyr = len(_CYRILLIC.findall(sample))
-    lat = len(_LATIN.findall(sample))
-    if cyr + lat < 8:
-        return None
+    if _CYRILLIC_RUN.search(sample) is None:  # cyr == 0: only "at least 8 Latin letters?"
+        if _LATIN_8.search(sample) is None:
+            return None
+        cyr, lat = 0, 8
+    else:
+        cyr = _letters(_CYRILLIC_RUN, sample)
+        lat = _letters(_LATIN_RUN, sample)
+        if cyr + lat < 8:
+            return None
+    lower = sample.lower()
+    words = _WORD.findall(lower)
     if cyr > lat:
         if _NOT_RUSSIAN.search(sample):
             return None
-        words = _WORD.findall(sample.lower())
-        ru = scores(sample)["ru"]
-        bg = sum(1 for w in words if w in _BULGARIAN)
+        ru = _scores(words)["ru"]
+        bg = sum(map(_BULGARIAN.__contains__, words))
         return "ru" if ru >= MIN_SCORE and bg * 3 < ru else None
-    s = scores(sample)
+    s = _scores(words)
     del s["ru"]
-    words = _WORD.findall(sample.lower())
-    foreign = sum(1 for w in words if w in _FOREIGN_WORDS or _FOREIGN_LETTERS.search(w))
+    if _FOREIGN_LETTERS.search(lower):
+        foreign = sum(1 for w in words if w in _FOREIGN_WORDS or _FOREIGN_LETTERS.search(w))
+    else:  # no word has a foreign letter
+        foreign = sum(map(_FOREIGN_WORDS.__contains__, words))
     ranked = sorted(s.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
     if top < MIN_SCORE or top < MIN_MARGIN * second or foreign * FOREIGN_RATIO >= top:

@@ -53,6 +53,46 @@ GATE_RE = re.compile(
     "[&\\x1b\\x80-\\x9f\\ud800-\\udfff" + "".join(re.escape(c) for c in GATE_DERIVED) + "]"
 )
 
+# ---------------------------------------------------------------------------------------
+# Second, exact gate: is BADNESS_RE found near a gate character?
+#
+# A line with a gate character (« », É, “ ”… are common in clean text) is not yet bad. ftfy
+# decides that with ``BADNESS_RE.search`` over the whole line, which is slow: nearly every
+# branch starts with a common class (ASCII letters, spaces), so it is tried at every position.
+# But every match of BADNESS_RE contains a character of GATE_CHARS (the proof above), is at
+# most BADNESS_WIDTH characters long, and looks at nothing outside itself except ``^`` (the
+# start of the string; no lookaround, ``$`` or ``\b``). So a match exists iff one exists
+# inside a window reaching BADNESS_WIDTH - 1 characters on either side of some gate
+# character, and a search restricted to such a window (``pos``/``endpos``) finds only real
+# matches. :func:`badness_anchors` re-checks these two facts against the installed ftfy.
+
+BADNESS_WIDTH = 7  # BADNESS_RE's longest match (ftfy 6.3.1), re-checked by the tests
+# Runs of gate characters at most 40 characters apart: one window for the run.
+_GATE_RUN = re.compile("{0}(?:[^\\n]{{0,40}}?{0})*".format(GATE_RE.pattern))
+# Characters that make the mojibake pass take its full path (see FIXED_TRIGGERS, and the
+# pass's _INVISIBLE_JUNK, which it removes before a second look).
+_FULL_PATH = re.compile("[&\x1b\x80-\x9f\ud800-\udfff\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff\u00ad]")
+
+
+def may_be_changed(segment: str) -> bool:
+    """False only if ftfy (the pass's configuration) certainly returns ``segment`` unchanged
+    and the pass has no second look to take: no trigger of a non-encoding fixer, no character
+    the whitespace pass would delete, and no BADNESS_RE match (``is_bad`` False, so
+    ``fix_encoding`` is the identity)."""
+    return _FULL_PATH.search(segment) is not None or bad_near_gate(segment)
+
+
+def bad_near_gate(segment: str) -> bool:
+    """``ftfy.badness.is_bad(segment)``, searching only the windows around gate characters."""
+    from ftfy.badness import BADNESS_RE
+
+    search, w, n = BADNESS_RE.search, BADNESS_WIDTH, len(segment)
+    for m in _GATE_RUN.finditer(segment):
+        lo = m.start() - w + 1
+        if search(segment, lo if lo > 0 else 0, min(n, m.end() + w - 1)) is not None:
+            return True
+    return False
+
 
 # ---------------------------------------------------------------------------------------
 # Analysis (tests and bench only)
@@ -127,3 +167,32 @@ def uncovered_branches(gate: Iterable[str]) -> list:
 
     g = frozenset(gate)
     return [b for b in _branches(BADNESS_RE) if not any(s <= g for s in _mandatory_options(b))]
+
+
+def badness_anchors() -> tuple[int, set]:
+    """(longest match of BADNESS_RE, the zero-width assertions it uses): the premises of
+    :func:`may_be_changed`, which needs ``(BADNESS_WIDTH, {AT_BEGINNING})`` or less."""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser as p  # type: ignore[attr-defined]
+
+    from ftfy.badness import BADNESS_RE
+
+    tree = p.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    found: set = set()
+
+    def walk(seq) -> None:
+        for op, av in seq:
+            if op is c.AT:
+                found.add(str(av))
+            elif op is c.BRANCH:
+                for sub in av[1]:
+                    walk(sub)
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                walk(av[2])
+            elif op is c.SUBPATTERN:
+                walk(av[-1])
+            elif op in (c.ASSERT, c.ASSERT_NOT, c.GROUPREF, c.GROUPREF_EXISTS, c.ATOMIC_GROUP):
+                found.add(str(op))
+
+    walk(tree.data)
+    return tree.getwidth()[1], found

@@ -11,7 +11,16 @@ from helpers import check_contract, run_pass
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from cleantext.mojibake_gate import FIXED_TRIGGERS, GATE_CHARS, GATE_RE, uncovered_branches
+from cleantext.mojibake_gate import (
+    BADNESS_WIDTH,
+    FIXED_TRIGGERS,
+    GATE_CHARS,
+    GATE_RE,
+    bad_near_gate,
+    badness_anchors,
+    may_be_changed,
+    uncovered_branches,
+)
 from cleantext.passes.mojibake import ftfy_config, segments
 
 
@@ -79,6 +88,37 @@ def test_text_without_gate_chars_is_left_alone_by_ftfy(text):
 MOJI = st.text(alphabet=st.sampled_from(list("aé ÃÂâ€™œ\x9d©«»&;#x1\x1b[m\n\x92Ð¸Ñ\xa0<")), max_size=40)
 
 
+def test_second_gate_premises_hold_for_installed_ftfy():
+    """may_be_changed() searches BADNESS_RE only near gate characters: exact while every
+    match is at most BADNESS_WIDTH long and the only assertion is '^' (string start)."""
+    width, anchors = badness_anchors()
+    assert width <= BADNESS_WIDTH
+    assert anchors <= {"AT_BEGINNING"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(MOJI, st.text(alphabet=st.sampled_from(list("ab .\n«»“”ÉÀÃÂ©€™é °²ØÙВРСΒΟœ‚Ä─")), max_size=60)))
+def test_second_gate_agrees_with_ftfy_is_bad(text):
+    from ftfy.badness import is_bad
+
+    for line in text.split("\n"):
+        assert bad_near_gate(line) == is_bad(line)
+        if not may_be_changed(line):
+            assert reference(line) == line
+
+
+def test_second_gate_agrees_with_ftfy_is_bad_on_ftfy_inputs_and_corpus(shared_dir):
+    from ftfy.badness import is_bad
+
+    lines = [c["input"] for c in _peer_cases(shared_dir)]
+    text = (shared_dir / "bench" / "corpus" / "all.txt").read_text(encoding="utf-8")
+    lines += [ln for ln in text.split("\n")[::7] if GATE_RE.search(ln)]
+    lines += [ln.encode("utf-8").decode("cp1252", "replace") for ln in lines[-300:]]
+    for line in lines:
+        for seg in (line, line + "\n"):
+            assert bad_near_gate(seg) == is_bad(seg), seg
+
+
 @settings(max_examples=200, deadline=None)
 @given(MOJI)
 def test_shortcut_exact_on_mojibake_like_text(text):
@@ -123,3 +163,16 @@ def test_entities_kept_when_document_has_markup():
 def test_segments_cover_text(n):
     text = "ab\n" * n + "tail"
     assert "".join(text[a:b] for a, b in segments(text)) == text
+
+
+def test_edits_pair_each_damaged_word_with_its_repair():
+    # NEL (U+0085) and NBSP (U+00A0) are pieces of mojibake words ('م' -> 'Ù\x85',
+    # 'à' -> 'Ã\xa0'), not spaces: the words must not shift against the repaired line.
+    words = ["ملتزم", "به", "تقوای", "سیاسی،"]
+    damaged = " ".join(words).encode("utf-8").decode("latin-1")
+    r = check_contract("mojibake", damaged)
+    assert [e.after for e in r.edits] == words
+    r = check_contract("mojibake", "Il est Ã\xa0 l'Ã©cole dÃ©jÃ\xa0 prÃªt.")
+    assert [(e.before, e.after) for e in r.edits] == [
+        ("Ã\xa0", "à"), ("Ã©", "é"), ("Ã©jÃ\xa0", "éjà"), ("Ãª", "ê")
+    ]

@@ -202,3 +202,19 @@ def test_zone_tables_point_to_real_zones():
     assert tables.cities()["moscou"] == "Europe/Moscow"
     assert not set(zones["fixed"]) & set(zones["ambiguous"])
     json.dumps(zones)  # plain data
+
+
+_PIECES = st.sampled_from(
+    ["24", "6", "2024", "11", "123", "12345", "-", ".", "/", ":", " ", ", ", "h", "H", "pm", "a.m.",
+     "Nov", "November", "novembre", "ноября", "de", "of", "th", "er", "ᵉʳ", "º", "°", "T", "Z",
+     "GMT", "+3", "EST", "Uhr", "at", "à", "Friday", "le", "(", ")", "%", "x", "٢٤", "\n"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_scan_gives_the_matches_of_finditer(text):
+    from cleantext.dates import grammar
+
+    expected = [m.span() for m in grammar.TIMESTAMP.finditer(text)]
+    assert [m.span() for m in grammar.scan(text)] == expected

@@ -79,3 +79,10 @@ def test_big_input_is_fine():
     text = ("word  word \u200b\n" * 20000) + "\n\n\n\n"
     r = check_contract("whitespace", text)
     assert r.text == "word word\n" * 20000
+
+
+def test_line_of_carriage_returns_is_blank_with_or_without_a_space():
+    # main kept "\r\r" as a line with text unless a space made the line rules fire
+    for lead in ("\r\r\n", " \r\r\n", "\r \r\n"):
+        assert check_contract("whitespace", lead + "abc").text == "abc"
+    assert check_contract("whitespace", "a\n\r\r\n\r\n\nb").text == "a\n\r\nb"

@@ -109,6 +109,12 @@ TIMESTAMP = regex.compile(
 )
 
 DIGIT = regex.compile(r"\d")
+# What must follow the digits where a TIMESTAMP match starts with them (most numbers fail it,
+# and it is far cheaper than trying TIMESTAMP): a numeric date or ISO date ``\d{1,4}[-./]``;
+# otherwise 1-2 digits (day or hour) and then a space (``24 Nov``, ``6 pm``), a letter
+# (``24th``, ``6h``, ``6pm``, ``24Nov``, ``1ᵉʳ``, ``1º``), ``.`` (``24.``, ``14.20``),
+# ``:`` (``06:56``), ``-`` (``24-Nov``) or ``°``. The lookbehind is TIMESTAMP's own.
+_CAN_START = regex.compile(r"(?<![\w.,/:+−-])(?:\d{1,4}[-./]|\d{1,2}[\s\p{L}.:°-])", regex.V1)
 _DIGITS = regex.compile(r"\d+")
 # A weekday just before a date ("Friday, ", "vendredi ", "Fri. "): checked, never rewritten.
 WEEKDAY_BEFORE = regex.compile(rf"(?<![\w])({WEEKDAYS})\.?,?\s$", regex.V1)
@@ -125,15 +131,17 @@ def scan(text: str):
     """
     done = 0  # no match may start before this offset
     months = tables.month_langs()
+    can_start = _CAN_START.match
     for d in _DIGITS.finditer(text):
         ds = d.start()
         if ds < done:
             continue
         m = None
-        w = _WORD_BEFORE.search(text, max(done, ds - 14), ds)
-        if w is not None and w.group(1).lower() in months:
-            m = TIMESTAMP.match(text, w.start())
-        if m is None:
+        if d.end() - ds <= 2:  # "Nov 24": a month name is followed by 1-2 digits
+            w = _WORD_BEFORE.search(text, max(done, ds - 14), ds)
+            if w is not None and w.group(1).lower() in months:
+                m = TIMESTAMP.match(text, w.start())
+        if m is None and can_start(text, ds) is not None:
             m = TIMESTAMP.match(text, ds)
         if m is not None:
             yield m

@@ -36,6 +36,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from bisect import bisect_right
+from itertools import accumulate, count
+from operator import add, attrgetter
 from typing import ClassVar
 
 import regex
@@ -63,6 +66,7 @@ _JOINABLE_AT = regex.compile(_JOINABLE)
 
 _TRAILING = re.compile(r"[ \t]+(?=\r?\n|\r|\Z)")
 _INNER = re.compile(r"(?<=[^ \t\n\r])  +(?=[^ \t\n\r])")
+_SPACES = re.compile("  +")
 _ALIGNED = re.compile(r"[^ \t\n\r] {3,}(?=[^ \t\n\r])")
 _INVISIBLE_CHAR = re.compile("[\u200b\u200c\u200d\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -137,21 +141,29 @@ def _in_call(line: str, start: int, end: int) -> bool:
 
 def _sub_inner(line: str) -> PassResult:
     """Runs of spaces between two non-spaces in one line (not preformatted or aligned ones)."""
-    if "  " not in line or line.startswith(("\t", "    ")) or len(_ALIGNED.findall(line)) >= 2:
+    if "  " not in line or line.startswith(("\t", "    ")):
+        return PassResult(line)
+    # two aligned runs need two "   " (cheap count first: _ALIGNED is tried at every char)
+    if line.count("   ") >= 2 and len(_ALIGNED.findall(line)) >= 2:
         return PassResult(line)
     # Of the protected spans (edits.protected_spans), only inline code and call-like
     # ``name(args)`` can contain spaces, so only lines with a backtick, or runs after a '(',
     # need the (slow) protected-span scan.
     full = protected_spans(line) if "`" in line else None
     edits = []
-    for m in _INNER.finditer(line):
-        if full is not None:
-            if full.overlaps(m.start(), m.end()):
-                continue
-        elif _in_call(line, m.start(), m.end()):
+    size = len(line)
+    for m in _SPACES.finditer(line):
+        # the matches of _INNER, found from their literal part: a maximal run of 2+ spaces
+        # between two characters that are not spaces, tabs or line breaks
+        s, e = m.span()
+        if s == 0 or e == size or line[s - 1] in " \t\n\r" or line[e] in " \t\n\r":
             continue
-        n = m.end() - m.start()
-        edits.append(Edit(m.start(), m.end(), m.group(), " ", f"{n} spaces → 1", "inner-spaces"))
+        if full is not None:
+            if full.overlaps(s, e):
+                continue
+        elif _in_call(line, s, e):
+            continue
+        edits.append(Edit(s, e, m.group(), " ", f"{e - s} spaces → 1", "inner-spaces"))
     return result_from_edits(line, edits)
 
 
@@ -173,6 +185,20 @@ def _clean_line(line: str, has_invisible: bool) -> PassResult | None:
         cut = body[len(stripped) :]
         e = Edit(len(stripped), len(body), cut, "", why, "trailing-space")
         return PassResult(stripped + line[len(body) :], (e,))
+    if not invisible and "\r" not in line:
+        # chain(line, _sub_trailing, _sub_inner) without its composition: the trailing run is
+        # the end of the line (rstrip), an inner run is followed by a kept character, so the
+        # two never touch and the inner runs of the stripped line are those of the line.
+        stripped = line.rstrip(" \t")
+        r = _sub_inner(stripped)
+        if len(stripped) == len(line):
+            return r if r.edits else None
+        k = len(line) - len(stripped)
+        why = "trailing spaces" if k > 1 else "trailing space"
+        if not stripped:
+            why = "line of only spaces → empty line"
+        e = Edit(len(stripped), len(line), line[len(stripped) :], "", why, "trailing-space")
+        return PassResult(r.text, (*r.edits, e))
     steps = [_sub_trailing, _sub_inner]
     if invisible:
         steps.insert(0, _sub_invisible)
@@ -180,85 +206,116 @@ def _clean_line(line: str, has_invisible: bool) -> PassResult | None:
     return r if r.edits else None
 
 
+# Characters that the in-line rules may delete: a line made only of these (and '\r') ends up
+# empty, i.e. blank; a line with any other character keeps it and is not blank.
+_BLANK_CHARS = " \t\r\u200b\u200c\u200d\ufeff\u00ad" + "".join(
+    chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0))
+)
+_BL = "[" + re.escape(_BLANK_CHARS) + "]"
+# Runs of two or more blank lines after a line's '\n' (the match starts at that '\n').
+_BLANK_RUN = re.compile(r"\n(?:" + _BL + r"*\n){2,}")
+_START = attrgetter("start")
+
+
 def _blank_edit(text: str, lo: int, hi: int, after: str, reason: str) -> Edit:
     return Edit(lo, hi, text[lo:hi], after, reason, "blank-lines" if "→" in reason else "document-edges")
 
 
-def _whitespace(text: str) -> PassResult:
-    has_invisible = _INVISIBLE_CHAR.search(text) is not None
-    lines = text.split("\n")
-    last = len(lines) - 1
-    line_edits: list[tuple[int, list[Edit]]] = []  # (line index, edits in text offsets)
-    blank = [False] * len(lines)
-    starts = [0] * (len(lines) + 1)
-    pos = 0
-    search = _INVISIBLE_CHAR.search
-    for i, line in enumerate(lines):
-        starts[i] = pos
-        if "  " not in line and "\r" not in line and not (has_invisible and search(line)):
-            # the common case, inline: at most a trailing run of spaces/tabs
-            if line and line[-1] in " \t":
-                stripped = line.rstrip(" \t")
-                k = len(line) - len(stripped)
-                why = "trailing spaces" if k > 1 else "trailing space"
-                if not stripped:
-                    why = "line of only spaces → empty line"
-                    blank[i] = True
-                cut = line[len(stripped) :]
-                line_edits.append((i, [Edit(pos + len(line) - k, pos + len(line), cut, "", why, "trailing-space")]))
-            else:
-                blank[i] = not line
-        else:
-            r = _clean_line(line, has_invisible)
-            if r is None:
-                blank[i] = line == "\r"
-            else:
-                blank[i] = r.text.strip(" \t\r") == ""
-                shifted = [Edit(pos + e.start, pos + e.end, e.before, e.after, e.reason, e.rule) for e in r.edits]
-                line_edits.append((i, shifted))
-        pos += len(line) + 1
-    starts[len(lines)] = pos
-    if blank[last] and lines[last] == "":
-        blank[last] = False  # the empty remainder after a final newline is not a line
-
+def _blocks(text: str) -> tuple[list[Edit], list[tuple[int, int]]]:
+    """Block edits for blank lines (start, between lines, end) and the spans of line starts
+    they cover (the in-line edits of those lines are dropped: the block replaces them)."""
     n = len(text)
-    covered: list[tuple[int, int]] = []  # line ranges [i, j) replaced by a block edit
+    body_end = len(text.rstrip(_BLANK_CHARS + "\n"))  # just after the last non-blank char
+    if not text:
+        return [], []
+    if body_end == 0:  # every line is blank
+        return [_blank_edit(text, 0, n, "", "blank lines at the start of the text")], [(0, n + 1)]
     blocks: list[Edit] = []
-    nonblank = [i for i in range(len(lines)) if not blank[i] and not (i == last and lines[i] == "")]
-    if not nonblank:
-        if text:
-            blocks.append(_blank_edit(text, 0, n, "", "blank lines at the start of the text"))
-            covered.append((0, len(lines)))
-    else:
-        first, final = nonblank[0], nonblank[-1]
-        if first > 0:
-            blocks.append(_blank_edit(text, 0, starts[first], "", "blank lines at the start of the text"))
-            covered.append((0, first))
-        for a, b in zip(nonblank, nonblank[1:]):
-            k = b - a - 1  # blank lines between two lines with text
-            if k >= 2:
-                term = "\r\n" if lines[a + 1].endswith("\r") else "\n"
-                blocks.append(_blank_edit(text, starts[a + 1], starts[b], term, f"{k} blank lines → 1"))
-                covered.append((a + 1, b))
-        if final < last:
-            # everything after the last line with text: its newline, blank lines, spaces
-            crlf = lines[final].endswith("\r")
-            end_of_content = starts[final] + len(lines[final]) - crlf
-            term = "\r\n" if crlf else "\n"
-            if text[end_of_content:] != term:
-                blocks.append(_blank_edit(text, end_of_content, n, term, "blank lines at the end of the text"))
-                covered.append((final + 1, len(lines)))
-    edits: list[Edit] = list(blocks)
-    ci = 0
-    covered.sort()
-    for i, es in line_edits:
-        while ci < len(covered) and covered[ci][1] <= i:
-            ci += 1
-        if ci < len(covered) and covered[ci][0] <= i < covered[ci][1]:
+    covered: list[tuple[int, int]] = []
+    first = n - len(text.lstrip(_BLANK_CHARS + "\n"))  # the first non-blank char
+    first_start = text.rfind("\n", 0, first) + 1
+    if first_start > 0:
+        blocks.append(_blank_edit(text, 0, first_start, "", "blank lines at the start of the text"))
+        covered.append((0, first_start))
+    final_end = text.find("\n", body_end)  # end of the last line with text
+    if final_end < 0:
+        final_end = n
+    find = text.find
+    for m in _BLANK_RUN.finditer(text, first_start, final_end):
+        lo, hi = m.start() + 1, m.end()
+        k = m.group().count("\n") - 1  # blank lines between two lines with text
+        term = "\r\n" if text[find("\n", lo) - 1] == "\r" else "\n"
+        blocks.append(_blank_edit(text, lo, hi, term, f"{k} blank lines → 1"))
+        covered.append((lo, hi))
+    if final_end < n:
+        # everything after the last line with text: its newline, blank lines, spaces
+        crlf = text[final_end - 1] == "\r"
+        end_of_content = final_end - crlf
+        term = "\r\n" if crlf else "\n"
+        if text[end_of_content:] != term:
+            blocks.append(_blank_edit(text, end_of_content, n, term, "blank lines at the end of the text"))
+            covered.append((final_end + 1, n + 1))
+    return blocks, covered
+
+
+def _whitespace(text: str) -> PassResult:
+    """Only lines that some rule can touch are looked at, picked out by C-level scans."""
+    isearch = _INVISIBLE_CHAR.search
+    has_invisible = isearch(text) is not None
+    edits, covered = _blocks(text)
+    lines = text.split("\n")
+    starts = list(map(add, accumulate(map(len, lines), initial=0), count()))  # of each line
+    # Lines with two spaces, a '\r' or an invisible character: the full in-line rules.
+    other = set()
+    last = len(lines) - 1
+    find = text.find
+    for needle in ("  ", "\r"):
+        p = find(needle)
+        while p >= 0:  # str.find runs at memchr speed; one search per line that has it
+            i = bisect_right(starts, p) - 1
+            other.add(i)
+            p = find(needle, starts[i + 1]) if i < last else -1
+    if has_invisible:
+        other.update(bisect_right(starts, m.start()) - 1 for m in _INVISIBLE_CHAR.finditer(text))
+    covered_lo = [lo for lo, _ in covered]
+
+    def is_covered(start: int) -> bool:  # only blank lines are
+        k = bisect_right(covered_lo, start) - 1
+        return k >= 0 and start < covered[k][1]
+
+    append = edits.append
+    for i in [i for i, ln in enumerate(lines) if ln and ln[-1] in " \t"]:
+        if i in other:
             continue
-        edits.extend(es)
-    edits.sort(key=lambda e: (e.start, e.end))
-    return result_from_edits(text, edits)  # blocks and line edits never overlap
+        # the common case: nothing but a trailing run of spaces/tabs
+        line = lines[i]
+        end = starts[i] + len(line)
+        if line[-2:-1] not in " \t":  # one space after a character that stays: not blank
+            append(Edit(end - 1, end, line[-1], "", "trailing space", "trailing-space"))
+            continue
+        stripped = line.rstrip(" \t")
+        if not stripped and is_covered(starts[i]):
+            continue  # replaced by a block edit
+        k = len(line) - len(stripped)
+        why = ("trailing spaces" if k > 1 else "trailing space") if stripped else "line of only spaces → empty line"
+        append(Edit(end - k, end, line[-k:], "", why, "trailing-space"))
+    for i in sorted(other):
+        start = starts[i]
+        if covered and is_covered(start):
+            continue
+        r = _clean_line(lines[i], has_invisible)
+        if r is not None:
+            edits.extend(Edit(start + e.start, start + e.end, e.before, e.after, e.reason, e.rule) for e in r.edits)
+    if not edits:
+        return PassResult(text)
+    edits.sort(key=_START)  # blocks and line edits never overlap
+    out, at = [], 0
+    for e in edits:
+        out.append(text[at : e.start])
+        out.append(e.after)
+        at = e.end
+    out.append(text[at:])
+    return PassResult("".join(out), tuple(edits))
 
 
 @dataclass(frozen=True, slots=True)
