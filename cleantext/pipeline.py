@@ -53,11 +53,32 @@ class Pipeline:
     def run(self, text: str, lang: str | None = None) -> Cleaned:
         doc_lang = lang if lang is not None else self.language(text)
         ctx = Context(lang=doc_lang, options=self.options)
-        current = text
         steps: list[Step] = []
-        for p in self.passes:
+        current = self._fold(self.passes, text, ctx, steps)
+        # A later pass can leave text that looks like mojibake to the first one (typography
+        # turning an acute accent into an apostrophe beside a stray 'Â€', say). The mojibake
+        # check is cheap on text that cannot hold mojibake, so look again, and settle the
+        # document: otherwise a second run of cleantext would still change it.
+        first = self.passes[0] if self.passes and self.passes[0].name == "mojibake" else None
+        for _ in range(_SETTLE_ROUNDS):
+            if first is None or not any(s.edits for s in steps if s.pass_name != first.name):
+                break
+            again = first(current, ctx)
+            if not again.edits:
+                break
+            steps.append(Step(first.name, current, again.edits, again.notes))
+            current = self._fold(self.passes[1:], again.text, ctx, steps)
+        return Cleaned(original=text, text=current, lang=doc_lang, steps=tuple(steps))
+
+    @staticmethod
+    def _fold(passes, text: str, ctx: Context, steps: list[Step]) -> str:
+        current = text
+        for p in passes:
             result = p(current, ctx)
             if result.edits or result.notes:
                 steps.append(Step(p.name, current, result.edits, result.notes))
             current = result.text
-        return Cleaned(original=text, text=current, lang=doc_lang, steps=tuple(steps))
+        return current
+
+
+_SETTLE_ROUNDS = 2
