@@ -8,6 +8,7 @@ then asks the lexicon. A rule returns an Edit or None; ``find_edits`` runs them 
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import regex
@@ -49,12 +50,34 @@ _CODE_SIGNS = regex.compile(
 )
 
 
+# _CODE_SIGNS as two patterns, for one line (no newline) at a time: the signs anchored at the
+# line start (tried once, with match) and the others (each starts on a punctuation sign or is
+# a lookbehind after one, so the scan is fast). A line has a code sign iff one of them matches;
+# the single alternation is several times slower because every position tries every branch.
+_CODE_AT_START = regex.compile(
+    r"""\s*(?:[{}]\s*$ | (?:def|class|function|return|import|var|let|const|public|private|static
+    |void|package|\#include|if\s*\(|for\s*\(|while\s*\()\b | [\w.\[\]]+\s*[+-]?=\s*\S)""",
+    regex.X,
+)
+_CODE_ANYWHERE = regex.compile(
+    r"""[{}]\s*$ | [=(].*;\s*$ | => | == | != | && | \|\| | :: | (?<=\w)\(\) | </?[A-Za-z][\w-]*[^<>\n]*>""",
+    regex.X,
+)
+
+
+def _code_line(line: str) -> bool:
+    """``_CODE_SIGNS.search(line)`` for a line without a newline, faster."""
+    return _CODE_AT_START.match(line) is not None or _CODE_ANYWHERE.search(line) is not None
+
+
 def _looks_like_code(para: str) -> bool:
     """Two code signs on a one-line paragraph, or code signs on 2+ lines and 30% of lines."""
     lines = [line for line in para.split("\n") if line.strip()]
     if len(lines) <= 1:
+        if not any(_code_line(line) for line in lines):
+            return False  # no sign at all (the count below needs two)
         return sum(1 for _ in zip(range(2), _CODE_SIGNS.finditer(para))) >= 2
-    code = sum(1 for line in lines if _CODE_SIGNS.search(line))
+    code = sum(1 for line in lines if _code_line(line))
     return code >= 2 and code * 10 >= 3 * len(lines)
 
 
@@ -93,6 +116,7 @@ class Doc:
     never: frozenset[str]
     _protected: dict[int, Spans] = field(default_factory=dict)
     _code: dict[int, bool] = field(default_factory=dict)
+    _breaks: list[int] | None = None  # every offset of "\n\n" (overlapping), found once
 
     def blocked(self, start: int, end: int) -> bool:
         t = self.text
@@ -105,10 +129,17 @@ class Doc:
 
     def in_code(self, pos: int) -> bool:
         t = self.text
-        lo = t.rfind("\n\n", 0, pos)
-        lo = 0 if lo < 0 else lo + 2
-        hi = t.find("\n\n", pos)
-        hi = len(t) if hi < 0 else hi
+        breaks = self._breaks
+        if breaks is None:  # rfind/find per candidate would scan a whole novel each time
+            breaks = self._breaks = []
+            i = t.find("\n\n")
+            while i >= 0:
+                breaks.append(i)
+                i = t.find("\n\n", i + 1)
+        k = bisect_right(breaks, pos - 2)  # breaks[k-1] == t.rfind("\n\n", 0, pos)
+        lo = breaks[k - 1] + 2 if k else 0
+        k = bisect_left(breaks, pos, k)  # breaks[k] == t.find("\n\n", pos)
+        hi = breaks[k] if k < len(breaks) else len(t)
         if hi - lo > _CODE_WINDOW:  # a book without blank lines: judge the nearby lines
             a = b = pos
             for _ in range(_CODE_LINES):

@@ -165,3 +165,20 @@ def test_code_check_in_a_long_paragraph_looks_near_the_candidate():
     text = prose + code + prose + "Said theMinistry."
     out = run_pass(NAME, text, "en").text
     assert "x = theResult;" in out and out.endswith("Said the Ministry.")
+
+
+# The fast code-line test must say exactly what the one-regex definition says.
+CODE_PIECES = st.sampled_from(
+    ["x", "a.b", " ", "\t", "=", "+=", "==", "=>", "!=", "&&", "||", "::", "(", ")", "()", ";",
+     "{", "}", "<div>", "</p>", "<a href=x>", "def", "class", "return", "if (", "for(", "while",
+     "let", "#include", "var_1", "[0]", "\x1c", "é", "\u00a0", "-", "_", ">", "<"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=st.lists(CODE_PIECES, max_size=12).map("".join) | st.text(max_size=40))
+def test_code_line_equals_the_reference_regex(line):
+    from cleantext.glued_rules import _CODE_SIGNS, _code_line
+
+    line = line.replace("\n", " ")
+    assert _code_line(line) == (_CODE_SIGNS.search(line) is not None)
