@@ -134,7 +134,8 @@ class Doc:
             spans = self._protected[lo] = protected_spans(t[lo : hi if hi >= 0 else len(t)])
         return spans.overlaps(start - lo, end - lo) or self.in_code(start)
 
-    def in_code(self, pos: int) -> bool:
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        """Bounds of the paragraph around ``pos`` (between blank lines)."""
         t = self.text
         breaks = self._breaks
         if breaks is None:  # rfind/find per candidate would scan a whole novel each time
@@ -146,7 +147,35 @@ class Doc:
         k = bisect_right(breaks, pos - 2)  # breaks[k-1] == t.rfind("\n\n", 0, pos)
         lo = breaks[k - 1] + 2 if k else 0
         k = bisect_left(breaks, pos, k)  # breaks[k] == t.find("\n\n", pos)
-        hi = breaks[k] if k < len(breaks) else len(t)
+        return lo, breaks[k] if k < len(breaks) else len(t)
+
+    def around(self, offsets: list[int], grown: int) -> list[tuple[int, int]]:
+        """The regions whose candidates may be judged differently once the text changed at
+        ``offsets`` (``grown`` characters inserted in all): each changed paragraph, or, in a
+        paragraph too long to be judged whole before or after the change, the lines whose
+        code window (``_CODE_LINES`` either side) can reach the change. Protected spans are
+        per line and tokens never cross a line, so nothing else can change its verdict.
+        Regions are sorted, disjoint, start on a line start and end on a newline."""
+        t, out = self.text, []
+        for pos in offsets:
+            lo, hi = self.paragraph(pos)
+            if hi - lo - grown > _CODE_WINDOW:
+                a = b = pos
+                for _ in range(_CODE_LINES + 2):
+                    a = t.rfind("\n", lo, a - 1) + 1 if a > lo else lo
+                    a = max(a, lo)
+                    nb = t.find("\n", b + 1, hi)
+                    b = hi if nb < 0 else nb
+                lo, hi = a, b
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], hi))
+            else:
+                out.append((lo, hi))
+        return out
+
+    def in_code(self, pos: int) -> bool:
+        t = self.text
+        lo, hi = self.paragraph(pos)
         if hi - lo > _CODE_WINDOW:  # a book without blank lines: judge the nearby lines
             a = b = pos
             for _ in range(_CODE_LINES):
@@ -394,26 +423,33 @@ def _lowercase(doc: Doc, scan: Scan, a: int, m: regex.Match) -> Edit | None:
     return _edit(t, s, e, a, left, art, "glued words", "glued-lowercase")
 
 
-def find_edits(doc: Doc, scan: Scan) -> list[Edit]:
-    """Every split in ``doc.text``, sorted and non-overlapping."""
+def find_edits(doc: Doc, scan: Scan, regions: list[tuple[int, int]] | None = None) -> list[Edit]:
+    """Every split in ``doc.text``, sorted and non-overlapping; only candidates inside
+    ``regions`` (sorted, disjoint, whole lines: see :meth:`Doc.around`) when given."""
     t = doc.text
+    spans = regions if regions is not None else [(0, len(t))]
+
+    def scan_all(pattern: regex.Pattern):
+        for a, b in spans:  # a region ends on a newline, which no pattern matches or looks at
+            yield from pattern.finditer(t, a, b)
+
     found: list[Edit] = []
     pos = 0
-    for m in _CASE.finditer(t):
+    for m in scan_all(_CASE):
         if m.start() < pos:
             continue
         ed, pos = _case(doc, scan, m.start())
         if ed:
             found.append(ed)
     end = 0
-    for hit in _PUNCT_AT.finditer(t):  # what _PUNCT.finditer(t) yields
+    for hit in scan_all(_PUNCT_AT):  # what _PUNCT.finditer(t) yields
         if hit.start() >= end and (m := _PUNCT.match(t, hit.start())):
             end = m.end()
             found.append(_punct(doc, scan, m))
     if "fr" in scan.langs:  # the elision rule is French only (_elision says None otherwise)
-        for m in _ELISION.finditer(t):
+        for m in scan_all(_ELISION):
             found.append(_elision(doc, scan, m.start()))
-    digits = [m.start() for m in _DIGIT_AT.finditer(t)]  # usually a handful
+    digits = [m.start() for m in scan_all(_DIGIT_AT)]  # usually a handful
     for d in digits:
         if _WORD_DIGIT.match(t, d):
             found.append(_word_number(doc, scan, d))
@@ -421,7 +457,7 @@ def find_edits(doc: Doc, scan: Scan) -> list[Edit]:
         if _DIGIT_WORD.match(t, d):
             found.append(_number_word(doc, scan, d))
     if scan.lowercase and scan.lang in _ARTICLE_RE:
-        for m in _ARTICLE_RE[scan.lang].finditer(t):
+        for m in scan_all(_ARTICLE_RE[scan.lang]):
             found.append(_lowercase(doc, scan, m.start(), m))
     out: list[Edit] = []
     for ed in sorted((x for x in found if x is not None), key=lambda x: (x.start, x.end)):

@@ -182,3 +182,34 @@ def test_code_line_equals_the_reference_regex(line):
 
     line = line.replace("\n", " ")
     assert _code_line(line) == (_CODE_SIGNS.search(line) is not None)
+
+
+LONG_PIECES = st.sampled_from(
+    ["laRussie", "theMinistry", "in2014", "conflict.The", "dansl'Union", "moreWorld", " ", "\n",
+     "x = foo();", "if (a) {", "}", "word " * 40, "Il dit.", "é", "a == b"]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.lists(LONG_PIECES, max_size=400).map("".join), lang=st.sampled_from(["en", "fr", None]))
+def test_later_rounds_look_only_around_the_splits(text, lang):
+    # The pass rescans only Doc.around(...) after a round of splits: the result must be what
+    # full rescans give.
+    from cleantext.edits import apply_edits, compose, result_from_edits
+    from cleantext.glued_rules import Doc, Scan, find_edits
+
+    scan = Scan((lang,), 0.0, lang, False) if lang else Scan(lexicon.FALLBACK_LANGS, lexicon.UNKNOWN_LANG_MARGIN, None, False)
+    never = lexicon.shipped_never_split()
+    current, edits = text, []
+    for _ in range(3):
+        found = find_edits(Doc(current, never), scan)
+        if not found:
+            break
+        edits = compose(text, edits, current, found) if edits else found
+        current = apply_edits(current, found)
+    expected = result_from_edits(text, edits) if edits else None
+    got = run_pass(NAME, text, lang=lang)
+    assert got.text == (expected.text if expected else text)
+    assert [(e.start, e.end, e.after, e.rule) for e in got.edits] == (
+        [(e.start, e.end, e.after, e.rule) for e in expected.edits] if expected else []
+    )
