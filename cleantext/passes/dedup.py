@@ -50,6 +50,10 @@ from ..options import Options
 from ..textkey import is_all_caps, text_key
 
 _DASH_START = regex.compile(r"\s*(?:[-\u2010-\u2015\u2212]|\*|\+\s)")
+# Leading characters that the key turns into nothing (each NFKC-maps to punctuation or a
+# space and composes with nothing), and Latin-1 letters that NFKC changes (ª º µ).
+_LEAD = " \t\"'«»“”‘’(\u2013\u2014\u2026\u00a0\u202f"
+_NOT_PLAIN = frozenset("ªºµ")
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212*")  # a first character that _DASH_START matches
 _LIST_START = regex.compile(
     r"\s*(?:[•·▪◦‣○●■□►▶→✓✔☐☑]|\d{1,3}[.)]\s|\(\d{1,3}\)|\(?\p{L}\)\s|\p{L}\.\s(?=\p{Lu}\p{Ll}))"
@@ -196,6 +200,13 @@ def _is_wrapped(block: list[tuple[int, int, str]]) -> bool:
     return any(_LOWER_START.match(x) for x in lines[1:])
 
 
+def _ends(pattern: regex.Pattern, t: str) -> bool:
+    """``pattern.search(t)`` for a pattern 'one character, then spaces to the end': a match
+    can only start on the last character before the trailing spaces (regex \\s is a subset of
+    str whitespace), so search from there instead of scanning the whole paragraph."""
+    return pattern.search(t, max(0, len(t.rstrip()) - 1)) is not None
+
+
 def _skip(u: _Unit) -> bool:
     """Dialogue, list items, table rows: never removed, never the evidence for a removal."""
     if u._skip is None:
@@ -221,7 +232,7 @@ def _is_meta(u: _Unit) -> bool:
     if _META_PREFIX.match(t) or _META_DATE.search(t) or not _LETTER.search(t):
         return True
     words = len(t.split())
-    return words <= 3 or words <= 5 and not _SENTENCE_END.search(t)
+    return words <= 3 or words <= 5 and not _ends(_SENTENCE_END, t)
 
 
 def _is_prose(u: _Unit) -> bool:
@@ -236,18 +247,18 @@ def _is_prose(u: _Unit) -> bool:
 
 def _is_verse(u: _Unit) -> bool:
     """A line that runs on into the next one (ends with ``, ; :``) and is not metadata."""
-    return _VERSE_END.search(u.text) is not None and not _is_meta(u)
+    return _ends(_VERSE_END, u.text) and not _is_meta(u)
 
 
 def _headline_like(u: _Unit) -> bool:
     t = u.text
-    if u.nlines > 1 or len(t) > _HEADLINE_MAX_CHARS or _skip(u) or _VERSE_END.search(t):
+    if u.nlines > 1 or len(t) > _HEADLINE_MAX_CHARS or _skip(u) or _ends(_VERSE_END, t):
         return False
     if t.startswith(("\t", "    ")):  # an indented line: verse, a quotation or code
         return False
     if _QUOTE_START.match(t) and _QUOTE_END.search(t) or _META_PREFIX.match(t.strip()):
         return False
-    if _META_DATE.search(t) and len(t.split()) <= 6:  # a dateline, not a title
+    if len(t.split()) <= 6 and _META_DATE.search(t):  # a dateline, not a title
         return False
     k = u.key
     return len(k) >= _HEADLINE_MIN_CHARS and k.count(" ") + 1 >= _HEADLINE_MIN_WORDS
@@ -293,6 +304,21 @@ def _ellipsis_line_ends(text: str) -> list[int]:
     return sorted(ends)
 
 
+def _long_enough(u: _Unit) -> bool:
+    """The key has _TEASER_MIN_CHARS and _TEASER_MIN_WORDS. Read from the start of a long
+    paragraph when its key has more words than that (its first words are the whole key's,
+    as for ``head``); the whole key only when needed."""
+    if u._key is None and len(u.text) > 160:
+        words = text_key(u.text[:160]).split(" ", _TEASER_MIN_WORDS)
+        if len(words) > _TEASER_MIN_WORDS:
+            return len(" ".join(words[:_TEASER_MIN_WORDS])) >= _TEASER_MIN_CHARS or _long_enough_key(u.key)
+    return _long_enough_key(u.key)
+
+
+def _long_enough_key(k: str) -> bool:
+    return len(k) >= _TEASER_MIN_CHARS and k.count(" ") + 1 >= _TEASER_MIN_WORDS
+
+
 def _teasers(text: str, kept: list[_Unit], out: list[_Removal]) -> None:
     # Only a paragraph whose last line holds '...', '…' or '. . .' can end with an ellipsis:
     # find those lines with str.find (no per-paragraph test, no regex scan of the text).
@@ -300,17 +326,17 @@ def _teasers(text: str, kept: list[_Unit], out: list[_Removal]) -> None:
     for end in _ellipsis_line_ends(text):
         i = bisect_left(kept, end, key=_END)
         if i < len(kept) and kept[i].end == end and _ends_with_ellipsis((u := kept[i]).text) and not _skip(u):
-            k = u.key
-            if len(k) >= _TEASER_MIN_CHARS and k.count(" ") + 1 >= _TEASER_MIN_WORDS:
+            if _long_enough(u):
                 candidates.append(i)
     if not candidates:
         return
     # Only paragraphs that start like a teaser can hold its full text: index those alone.
     heads = {kept[i].head for i in candidates}
-    # Cheaper still: a text that starts with three ASCII letters or digits followed by any
-    # ASCII character has a key that starts with them in lower case (no NFKC change, no
-    # composition with what follows): skip it when no teaser's head starts that way.
-    starts = {h[:3] for h in heads}
+    # Cheaper still: a text that starts (after quotes, dashes, spaces) with a word of ASCII or
+    # Latin-1 letters and a space has that word, casefolded, as the first word of its key
+    # (no NFKC change, no composition with a neighbour): skip it when no teaser's head
+    # starts with that word.
+    firsts = {h.split(" ", 1)[0] for h in heads}
     index: dict[str, list[int]] = {}
     for j in range(candidates[0] + 1, len(kept)):
         v = kept[j]
@@ -319,9 +345,10 @@ def _teasers(text: str, kept: list[_Unit], out: list[_Removal]) -> None:
             continue
         if t[0] in _DASHES:  # dialogue: _skip() is true
             continue
-        p = t[:4]
-        if p.isascii() and (p := p[:3]).isalnum() and p.lower() not in starts:
-            continue
+        w = t.lstrip(_LEAD)
+        if (k := w.find(" ")) > 0 and (w := w[:k]).isalpha() and max(w) < "\u0100":
+            if w.casefold() not in firsts and _NOT_PLAIN.isdisjoint(w):
+                continue
         if (
             v.head in heads
             and not _ends_with_ellipsis(v.text)
@@ -361,7 +388,7 @@ def _headlines(units: list[_Unit], top: int, sim: float | None, out: list[_Remov
                 break
         if len(group) < 2:
             continue
-        if all(_PERIOD_END.search(g.text) for g in group):
+        if all(_ends(_PERIOD_END, g.text) for g in group):
             continue  # a sentence said twice, not a title
         # prose must follow (a teaser removed just before still counts: it is prose)
         at = units.index(region[last])
