@@ -8,6 +8,7 @@ then asks the lexicon. A rule returns an Edit or None; ``find_edits`` runs them 
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import regex
@@ -23,9 +24,17 @@ _PUNCT = regex.compile(
     r"(?=[.!?:;])(?<=\p{Ll}\p{M}*)(?P<p>[.!?]{1,3}|(?<![:;])[:;](?![:;]))(?P<close>[\"'»”’)\]]{0,2})"
     r"(?P<open>[«“\"'‘„(]?)(?=\p{Lu})"
 )
-_ELISION = regex.compile(r"['’](?<=\p{Ll}.)(?=\p{Lu})")
+_ELISION = regex.compile(r"['’](?=\p{Lu})(?<=\p{Ll}.)")
 _WORD_DIGIT = regex.compile(r"(?<=\p{L}\p{M}*)\d")
 _DIGIT_WORD = regex.compile(r"\d(?=\p{L})")
+# Faster scans that find (at least) where the patterns above match; each hit is then checked
+# with the pattern itself (match at the hit). _PUNCT_AT starts on the punctuation sign (the
+# engine skips to it) instead of a lookahead; _DIGIT_AT finds both digit rules in one scan.
+# (Lookarounds at one position commute: the cheap ones first, a space ends most tries.)
+_PUNCT_AT = regex.compile(
+    r"[.!?:;](?=\S)(?=[.!?]{0,2}[\"'»”’)\]]{0,2}[«“\"'‘„(]?\p{Lu})(?<=\p{Ll}\p{M}*.)"
+)
+_DIGIT_AT = regex.compile(r"\d(?:(?<=\p{L}\p{M}*.)|(?=\p{L}))")
 
 _LOWER = regex.compile(r"[\p{Ll}\p{M}]+")
 _TITLE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
@@ -49,12 +58,34 @@ _CODE_SIGNS = regex.compile(
 )
 
 
+# _CODE_SIGNS as two patterns, for one line (no newline) at a time: the signs anchored at the
+# line start (tried once, with match) and the others (each starts on a punctuation sign or is
+# a lookbehind after one, so the scan is fast). A line has a code sign iff one of them matches;
+# the single alternation is several times slower because every position tries every branch.
+_CODE_AT_START = regex.compile(
+    r"""\s*(?:[{}]\s*$ | (?:def|class|function|return|import|var|let|const|public|private|static
+    |void|package|\#include|if\s*\(|for\s*\(|while\s*\()\b | [\w.\[\]]+\s*[+-]?=\s*\S)""",
+    regex.X,
+)
+_CODE_ANYWHERE = regex.compile(
+    r"""[{}]\s*$ | [=(].*;\s*$ | => | == | != | && | \|\| | :: | (?<=\w)\(\) | </?[A-Za-z][\w-]*[^<>\n]*>""",
+    regex.X,
+)
+
+
+def _code_line(line: str) -> bool:
+    """``_CODE_SIGNS.search(line)`` for a line without a newline, faster."""
+    return _CODE_AT_START.match(line) is not None or _CODE_ANYWHERE.search(line) is not None
+
+
 def _looks_like_code(para: str) -> bool:
     """Two code signs on a one-line paragraph, or code signs on 2+ lines and 30% of lines."""
     lines = [line for line in para.split("\n") if line.strip()]
     if len(lines) <= 1:
+        if not any(_code_line(line) for line in lines):
+            return False  # no sign at all (the count below needs two)
         return sum(1 for _ in zip(range(2), _CODE_SIGNS.finditer(para))) >= 2
-    code = sum(1 for line in lines if _CODE_SIGNS.search(line))
+    code = sum(1 for line in lines if _code_line(line))
     return code >= 2 and code * 10 >= 3 * len(lines)
 
 
@@ -93,6 +124,7 @@ class Doc:
     never: frozenset[str]
     _protected: dict[int, Spans] = field(default_factory=dict)
     _code: dict[int, bool] = field(default_factory=dict)
+    _breaks: list[int] | None = None  # every offset of "\n\n" (overlapping), found once
 
     def blocked(self, start: int, end: int) -> bool:
         t = self.text
@@ -103,12 +135,48 @@ class Doc:
             spans = self._protected[lo] = protected_spans(t[lo : hi if hi >= 0 else len(t)])
         return spans.overlaps(start - lo, end - lo) or self.in_code(start)
 
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        """Bounds of the paragraph around ``pos`` (between blank lines)."""
+        t = self.text
+        breaks = self._breaks
+        if breaks is None:  # rfind/find per candidate would scan a whole novel each time
+            breaks = self._breaks = []
+            i = t.find("\n\n")
+            while i >= 0:
+                breaks.append(i)
+                i = t.find("\n\n", i + 1)
+        k = bisect_right(breaks, pos - 2)  # breaks[k-1] == t.rfind("\n\n", 0, pos)
+        lo = breaks[k - 1] + 2 if k else 0
+        k = bisect_left(breaks, pos, k)  # breaks[k] == t.find("\n\n", pos)
+        return lo, breaks[k] if k < len(breaks) else len(t)
+
+    def around(self, offsets: list[int], grown: int) -> list[tuple[int, int]]:
+        """The regions whose candidates may be judged differently once the text changed at
+        ``offsets`` (``grown`` characters inserted in all): each changed paragraph, or, in a
+        paragraph too long to be judged whole before or after the change, the lines whose
+        code window (``_CODE_LINES`` either side) can reach the change. Protected spans are
+        per line and tokens never cross a line, so nothing else can change its verdict.
+        Regions are sorted, disjoint, start on a line start and end on a newline."""
+        t, out = self.text, []
+        for pos in offsets:
+            lo, hi = self.paragraph(pos)
+            if hi - lo - grown > _CODE_WINDOW:
+                a = b = pos
+                for _ in range(_CODE_LINES + 2):
+                    a = t.rfind("\n", lo, a - 1) + 1 if a > lo else lo
+                    a = max(a, lo)
+                    nb = t.find("\n", b + 1, hi)
+                    b = hi if nb < 0 else nb
+                lo, hi = a, b
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], hi))
+            else:
+                out.append((lo, hi))
+        return out
+
     def in_code(self, pos: int) -> bool:
         t = self.text
-        lo = t.rfind("\n\n", 0, pos)
-        lo = 0 if lo < 0 else lo + 2
-        hi = t.find("\n\n", pos)
-        hi = len(t) if hi < 0 else hi
+        lo, hi = self.paragraph(pos)
         if hi - lo > _CODE_WINDOW:  # a book without blank lines: judge the nearby lines
             a = b = pos
             for _ in range(_CODE_LINES):
@@ -356,27 +424,41 @@ def _lowercase(doc: Doc, scan: Scan, a: int, m: regex.Match) -> Edit | None:
     return _edit(t, s, e, a, left, art, "glued words", "glued-lowercase")
 
 
-def find_edits(doc: Doc, scan: Scan) -> list[Edit]:
-    """Every split in ``doc.text``, sorted and non-overlapping."""
+def find_edits(doc: Doc, scan: Scan, regions: list[tuple[int, int]] | None = None) -> list[Edit]:
+    """Every split in ``doc.text``, sorted and non-overlapping; only candidates inside
+    ``regions`` (sorted, disjoint, whole lines: see :meth:`Doc.around`) when given."""
     t = doc.text
+    spans = regions if regions is not None else [(0, len(t))]
+
+    def scan_all(pattern: regex.Pattern):
+        for a, b in spans:  # a region ends on a newline, which no pattern matches or looks at
+            yield from pattern.finditer(t, a, b)
+
     found: list[Edit] = []
     pos = 0
-    for m in _CASE.finditer(t):
+    for m in scan_all(_CASE):
         if m.start() < pos:
             continue
         ed, pos = _case(doc, scan, m.start())
         if ed:
             found.append(ed)
-    for m in _PUNCT.finditer(t):
-        found.append(_punct(doc, scan, m))
-    for m in _ELISION.finditer(t):
-        found.append(_elision(doc, scan, m.start()))
-    for m in _WORD_DIGIT.finditer(t):
-        found.append(_word_number(doc, scan, m.start()))
-    for m in _DIGIT_WORD.finditer(t):
-        found.append(_number_word(doc, scan, m.start()))
+    end = 0
+    for hit in scan_all(_PUNCT_AT):  # what _PUNCT.finditer(t) yields
+        if hit.start() >= end and (m := _PUNCT.match(t, hit.start())):
+            end = m.end()
+            found.append(_punct(doc, scan, m))
+    if "fr" in scan.langs:  # the elision rule is French only (_elision says None otherwise)
+        for m in scan_all(_ELISION):
+            found.append(_elision(doc, scan, m.start()))
+    digits = [m.start() for m in scan_all(_DIGIT_AT)]  # usually a handful
+    for d in digits:
+        if _WORD_DIGIT.match(t, d):
+            found.append(_word_number(doc, scan, d))
+    for d in digits:
+        if _DIGIT_WORD.match(t, d):
+            found.append(_number_word(doc, scan, d))
     if scan.lowercase and scan.lang in _ARTICLE_RE:
-        for m in _ARTICLE_RE[scan.lang].finditer(t):
+        for m in scan_all(_ARTICLE_RE[scan.lang]):
             found.append(_lowercase(doc, scan, m.start(), m))
     out: list[Edit] = []
     for ed in sorted((x for x in found if x is not None), key=lambda x: (x.start, x.end)):

@@ -16,6 +16,8 @@
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
 import math
 from functools import cache, lru_cache
 from importlib import resources
@@ -49,6 +51,9 @@ FALLBACK_LANGS = ("en", "fr", "de", "es")
 @cache
 def _table(lang: str) -> dict[str, float]:
     """The frequency table of ``lang`` (empty if wordfreq has none)."""
+    quick = _read_data_file(lang)
+    if quick is not None:
+        return quick
     try:
         from wordfreq import available_languages, get_frequency_dict
     except ImportError:  # pragma: no cover - wordfreq is a dependency
@@ -58,6 +63,38 @@ def _table(lang: str) -> dict[str, float]:
     if lang in available_languages(wordlist="small"):
         return get_frequency_dict(lang, wordlist="small")
     return {}
+
+
+def _read_data_file(lang: str) -> dict[str, float] | None:
+    """What ``wordfreq.get_frequency_dict(lang, wordlist)`` gives for the 'large' list, else
+    the 'small' one, read straight from wordfreq's data files (gzipped msgpack, a header then
+    one list of words per centibel of frequency): importing wordfreq's API costs about as
+    much as reading a table (langcodes, its tokenizers), and only the data is needed here.
+    None when the files are not where wordfreq 3 keeps them: then the API is used."""
+    if not (lang.isascii() and lang.isalpha()):
+        return None
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    data = Path(next(iter(spec.submodule_search_locations))) / "data"
+    for wordlist in ("large", "small"):
+        path = data / f"{wordlist}_{lang}.msgpack.gz"
+        if path.is_file():
+            try:
+                import msgpack
+
+                with gzip.open(path, "rb") as f:
+                    pack = msgpack.load(f, raw=False)
+            except Exception:  # noqa: BLE001 - any surprise: let wordfreq read it
+                return None
+            head = pack[0] if isinstance(pack, list) and pack else None
+            if not isinstance(head, dict) or head.get("format") != "cB" or head.get("version") != 1:
+                return None
+            freqs: dict[str, float] = {}
+            for index, bucket in enumerate(pack[1:]):
+                freqs.update(dict.fromkeys(bucket, 10 ** (-index / 100)))  # wordfreq.cB_to_freq
+            return freqs
+    return None if not data.is_dir() else {}
 
 
 @cache

@@ -4,8 +4,8 @@
 
 * NFKC (full-width letters, ligatures, ``…`` -> ``...``, no-break spaces -> spaces);
 * casefold (``ÉTAT`` and ``État`` -> ``état``);
-* quotes and dashes unified (``’ ‘ « » “ ”`` -> ``'`` / ``"``; ``– — ― −`` -> ``-``);
-* punctuation stripped (replaced by a space, so ``Daech:`` and ``Daech :`` agree);
+* punctuation stripped (replaced by a space, so ``Daech:`` and ``Daech :`` agree; quotes and
+  dashes ``’ ‘ « » “ ” – — ― −`` are punctuation, so they are unified too);
 * whitespace collapsed and trimmed; invisible format characters dropped;
 * letters, marks and digits kept as they are (``2014`` stays ``2014``, accents stay).
 
@@ -19,33 +19,60 @@ import unicodedata
 
 import regex
 
-_QUOTES = str.maketrans(
-    {
-        **{c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4\u2039\u203a"},
-        **{c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"},
-        **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"},
-    }
-)
-# Punctuation, symbols that act as punctuation, format characters; then runs of spaces.
+# Punctuation and symbols that act as punctuation become a space; then runs of spaces
+# collapse. Quotes and dashes (’ « » “ – — …) are punctuation, so they are unified by this
+# step too: a separate quote table would change nothing in the key.
 _STRIP = regex.compile(r"[\p{P}\p{Sk}\p{Sm}\p{So}]+")
 _FORMAT = regex.compile(r"\p{Cf}+")
 _SPACES = regex.compile(r"\s+")
 _UPPER = regex.compile(r"\p{Lu}")
 _LOWER = regex.compile(r"\p{Ll}")
+# A word of the key: a run of anything that is neither stripped nor a space (format
+# characters are not excluded here: a key with one falls back to the reference steps).
+_WORD = regex.compile(r"[^\p{P}\p{Sk}\p{Sm}\p{So}\s]+")
+# ASCII in one table: upper -> lower, punctuation and spaces -> " " (NFKC and casefold are
+# the identity and lower() on ASCII; there is no format character in ASCII).
+_ASCII = str.maketrans(
+    {
+        chr(c): " " if _STRIP.match(chr(c)) or _SPACES.match(chr(c)) else chr(c).lower()
+        for c in range(128)
+    }
+)
 
 
-def text_key(text: str) -> str:
-    """The comparison key of ``text`` (see the module docstring). Total on any ``str``."""
-    if not text:
-        return ""
+def _reference_key(text: str) -> str:
+    """The definition of the key, step by step (slow; the fallback of :func:`text_key`)."""
     try:
         s = unicodedata.normalize("NFKC", text)
     except (UnicodeError, ValueError):  # pragma: no cover - normalize accepts any str
         s = text
-    s = s.casefold().translate(_QUOTES)
-    s = _FORMAT.sub("", s)
+    s = _FORMAT.sub("", s.casefold())
     s = _STRIP.sub(" ", s)
     return _SPACES.sub(" ", s).strip()
+
+
+def text_key(text: str) -> str:
+    """The comparison key of ``text`` (see the module docstring). Total on any ``str``.
+
+    Fast paths give exactly :func:`_reference_key`: ASCII text is one ``translate`` and a
+    split; other text is NFKC + casefold and one scan for the words. A key that would hold a
+    character ``str.split``/``strip`` treat differently from the regex ``\\s`` (controls such
+    as U+001C), or a format character that must be dropped, is non-printable: those (rare)
+    texts take the reference steps.
+    """
+    if not text:
+        return ""
+    if text.isascii():
+        s = text.translate(_ASCII)
+        if s.isprintable():  # only " " separates words now
+            return " ".join(s.split())
+        return _reference_key(text)
+    try:
+        s = unicodedata.normalize("NFKC", text).casefold()
+    except (UnicodeError, ValueError):  # pragma: no cover - normalize accepts any str
+        return _reference_key(text)
+    key = " ".join(_WORD.findall(s))
+    return key if key.isprintable() else _reference_key(text)
 
 
 def is_all_caps(text: str) -> bool:

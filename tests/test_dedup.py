@@ -51,6 +51,27 @@ def test_text_key_unifies_variants():
     assert is_all_caps("HELLO WORLD 2") and not is_all_caps("Hello") and not is_all_caps("123")
 
 
+# The fast paths of text_key and of a paragraph's head must give exactly the reference key.
+_TRICKY = st.text(
+    alphabet=st.sampled_from(
+        list("aZé ÉßÿªÆ1$.,'\"«»—–…\t\n\r\x0b\x1c\x1f\x00<=>")
+        + ["\u00a0", "\u202f", "\u2019", "\u00ad", "\u200b", "\ufeff", "\u0301", "\u0338",
+           "\ufb01", "\uff21", "\u2474", "\u2122", "\u00bd", "\u1100", "\u1161", "\ud800", "\u2028"]
+    )
+) | st.text()
+
+
+@SETTINGS
+@given(_TRICKY)
+def test_text_key_fast_paths_equal_the_reference(text):
+    from cleantext.passes.dedup import _Unit
+    from cleantext.textkey import _reference_key
+
+    key = _reference_key(text)
+    assert text_key(text) == key
+    assert _Unit(0, len(text), 1, text).head == " ".join(key.split(" ")[:3])
+
+
 # --- properties -----------------------------------------------------------------------------
 
 

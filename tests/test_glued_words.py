@@ -165,3 +165,51 @@ def test_code_check_in_a_long_paragraph_looks_near_the_candidate():
     text = prose + code + prose + "Said theMinistry."
     out = run_pass(NAME, text, "en").text
     assert "x = theResult;" in out and out.endswith("Said the Ministry.")
+
+
+# The fast code-line test must say exactly what the one-regex definition says.
+CODE_PIECES = st.sampled_from(
+    ["x", "a.b", " ", "\t", "=", "+=", "==", "=>", "!=", "&&", "||", "::", "(", ")", "()", ";",
+     "{", "}", "<div>", "</p>", "<a href=x>", "def", "class", "return", "if (", "for(", "while",
+     "let", "#include", "var_1", "[0]", "\x1c", "é", "\u00a0", "-", "_", ">", "<"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=st.lists(CODE_PIECES, max_size=12).map("".join) | st.text(max_size=40))
+def test_code_line_equals_the_reference_regex(line):
+    from cleantext.glued_rules import _CODE_SIGNS, _code_line
+
+    line = line.replace("\n", " ")
+    assert _code_line(line) == (_CODE_SIGNS.search(line) is not None)
+
+
+LONG_PIECES = st.sampled_from(
+    ["laRussie", "theMinistry", "in2014", "conflict.The", "dansl'Union", "moreWorld", " ", "\n",
+     "x = foo();", "if (a) {", "}", "word " * 40, "Il dit.", "é", "a == b"]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.lists(LONG_PIECES, max_size=400).map("".join), lang=st.sampled_from(["en", "fr", None]))
+def test_later_rounds_look_only_around_the_splits(text, lang):
+    # The pass rescans only Doc.around(...) after a round of splits: the result must be what
+    # full rescans give.
+    from cleantext.edits import apply_edits, compose, result_from_edits
+    from cleantext.glued_rules import Doc, Scan, find_edits
+
+    scan = Scan((lang,), 0.0, lang, False) if lang else Scan(lexicon.FALLBACK_LANGS, lexicon.UNKNOWN_LANG_MARGIN, None, False)
+    never = lexicon.shipped_never_split()
+    current, edits = text, []
+    for _ in range(3):
+        found = find_edits(Doc(current, never), scan)
+        if not found:
+            break
+        edits = compose(text, edits, current, found) if edits else found
+        current = apply_edits(current, found)
+    expected = result_from_edits(text, edits) if edits else None
+    got = run_pass(NAME, text, lang=lang)
+    assert got.text == (expected.text if expected else text)
+    assert [(e.start, e.end, e.after, e.rule) for e in got.edits] == (
+        [(e.start, e.end, e.after, e.rule) for e in expected.edits] if expected else []
+    )

@@ -36,8 +36,10 @@ The pass is per document and deterministic: it keeps no state between calls.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from operator import attrgetter
 from typing import ClassVar
 
 import regex
@@ -48,13 +50,20 @@ from ..options import Options
 from ..textkey import is_all_caps, text_key
 
 _DASH_START = regex.compile(r"\s*(?:[-\u2010-\u2015\u2212]|\*|\+\s)")
+# Leading characters that the key turns into nothing (each NFKC-maps to punctuation or a
+# space and composes with nothing), and Latin-1 letters that NFKC changes (ª º µ).
+_LEAD = " \t\"'«»“”‘’(\u2013\u2014\u2026\u00a0\u202f"
+_NOT_PLAIN = frozenset("ªºµ")
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212*")  # a first character that _DASH_START matches
 _LIST_START = regex.compile(
     r"\s*(?:[•·▪◦‣○●■□►▶→✓✔☐☑]|\d{1,3}[.)]\s|\(\d{1,3}\)|\(?\p{L}\)\s|\p{L}\.\s(?=\p{Lu}\p{Ll}))"
 )
 _QUOTE_START = regex.compile(r"\s*[\"'«»“”„‘’‚‹›「『]")
 _QUOTE_END = regex.compile(r"[\"'«»“”„‘’‹›」』][\s.,;:!?…]*$")
 _ELLIPSIS_END = regex.compile(r"(?:\.\.\.|…|\. \. \.|\[(?:\.\.\.|…)\]|\((?:\.\.\.|…)\))\s*$")
-_ELLIPSIS_LAST = (".", "…", "]", ")")  # the last non-space character of any _ELLIPSIS_END match
+_ELLIPSIS_TOKENS = ("...", "…", ". . .")  # every _ELLIPSIS_END match holds one of these
+_END = attrgetter("end")
+_ELLIPSIS_LAST = ("..", " .", "…", "]", ")")  # how every _ELLIPSIS_END match ends, before spaces
 _COLUMNS = regex.compile(r"\S {4,}(?=\S)")  # columns aligned with spaces: a table row
 _PERIOD_END = regex.compile(r"\.\s*$")
 _VERSE_END = regex.compile(r"[,;:]\s*$")
@@ -95,6 +104,17 @@ _BLOCK_MIN_CHARS = 100  # a "long" paragraph, for the back-to-back rule
 _BLOCK_MIN_WORDS = 12
 _PROSE_MIN_CHARS = 60
 _SENTENCE_BREAK = regex.compile(r"\p{Ll}[.!?…]\s+\p{Lu}")
+# Three words at the start of a text, when each is made of letters whose key is themselves
+# casefolded (ASCII and Latin-1 letters and digits, all NFKC-stable) and each is ended by a
+# character that the key turns into a word break (ASCII punctuation and spaces, curly quotes,
+# guillemets, dashes, '…', no-break spaces): none of these characters composes with a
+# neighbour under NFKC, so the key's first three words are these words, casefolded
+# (tests/test_dedup.py checks it). Any other text takes text_key.
+_HEAD_SEP = "[\t\n\x0b\x0c\r !-#%-/:-@\\[-`{-~\u00a0\u2018\u2019\u201c\u201d\u00ab\u00bb\u2013\u2014\u2026\u202f]"
+_HEAD_WORD = "([0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]+)"
+_HEAD3 = regex.compile(
+    f"{_HEAD_SEP}*{_HEAD_WORD}{_HEAD_SEP}+{_HEAD_WORD}{_HEAD_SEP}+{_HEAD_WORD}{_HEAD_SEP}"
+)
 _PROSE_LOOKAHEAD = 6
 
 
@@ -122,6 +142,10 @@ class _Unit:
         """The first three words of ``key``, computed from the start of the text only (cheap:
         used to find candidates before comparing whole keys)."""
         if self._head is None:
+            m = _HEAD3.match(self.text)
+            if m is not None:  # three plain words: what text_key would give, without it
+                self._head = f"{m[1]} {m[2]} {m[3]}".casefold()
+                return self._head
             if self._key is None and len(self.text) > 120:
                 words = text_key(self.text[:120]).split(" ", 4)
                 if len(words) < 5:
@@ -151,10 +175,14 @@ def _units(text: str) -> list[_Unit]:
     pos = 0
     for raw in text.split("\n"):
         end = pos + len(raw)
-        if raw.strip():
+        if raw and not raw.isspace():
             block.append((pos, end, raw))
-        else:
-            flush()
+        elif block:
+            if len(block) == 1:
+                units.append(_Unit(block[0][0], block[0][1], 1, block[0][2]))
+                block.clear()
+            else:
+                flush()
         pos = end + 1
     flush()
     return units
@@ -170,6 +198,13 @@ def _is_wrapped(block: list[tuple[int, int, str]]) -> bool:
     if any(a == b for a, b in zip(lines, lines[1:])):
         return False
     return any(_LOWER_START.match(x) for x in lines[1:])
+
+
+def _ends(pattern: regex.Pattern, t: str) -> bool:
+    """``pattern.search(t)`` for a pattern 'one character, then spaces to the end': a match
+    can only start on the last character before the trailing spaces (regex \\s is a subset of
+    str whitespace), so search from there instead of scanning the whole paragraph."""
+    return pattern.search(t, max(0, len(t.rstrip()) - 1)) is not None
 
 
 def _skip(u: _Unit) -> bool:
@@ -197,7 +232,7 @@ def _is_meta(u: _Unit) -> bool:
     if _META_PREFIX.match(t) or _META_DATE.search(t) or not _LETTER.search(t):
         return True
     words = len(t.split())
-    return words <= 3 or words <= 5 and not _SENTENCE_END.search(t)
+    return words <= 3 or words <= 5 and not _ends(_SENTENCE_END, t)
 
 
 def _is_prose(u: _Unit) -> bool:
@@ -212,18 +247,18 @@ def _is_prose(u: _Unit) -> bool:
 
 def _is_verse(u: _Unit) -> bool:
     """A line that runs on into the next one (ends with ``, ; :``) and is not metadata."""
-    return _VERSE_END.search(u.text) is not None and not _is_meta(u)
+    return _ends(_VERSE_END, u.text) and not _is_meta(u)
 
 
 def _headline_like(u: _Unit) -> bool:
     t = u.text
-    if u.nlines > 1 or len(t) > _HEADLINE_MAX_CHARS or _skip(u) or _VERSE_END.search(t):
+    if u.nlines > 1 or len(t) > _HEADLINE_MAX_CHARS or _skip(u) or _ends(_VERSE_END, t):
         return False
     if t.startswith(("\t", "    ")):  # an indented line: verse, a quotation or code
         return False
     if _QUOTE_START.match(t) and _QUOTE_END.search(t) or _META_PREFIX.match(t.strip()):
         return False
-    if _META_DATE.search(t) and len(t.split()) <= 6:  # a dateline, not a title
+    if len(t.split()) <= 6 and _META_DATE.search(t):  # a dateline, not a title
         return False
     k = u.key
     return len(k) >= _HEADLINE_MIN_CHARS and k.count(" ") + 1 >= _HEADLINE_MIN_WORDS
@@ -248,23 +283,77 @@ _Removal = tuple[_Unit, str, str, int]
 
 
 def _ends_with_ellipsis(t: str) -> bool:
-    # Exact prefilter: searching a pattern anchored at $ scans the whole paragraph.
-    return t.rstrip().endswith(_ELLIPSIS_LAST) and _ELLIPSIS_END.search(t) is not None
+    # Searching a pattern anchored at $ scans the whole paragraph: look at the end only. A
+    # match ends where rstrip() stops (regex \s is a subset of str whitespace, and the match
+    # ends on a non-space), and is at most 5 characters long ('. . .', '[...]').
+    r = len(t.rstrip())
+    return t.endswith(_ELLIPSIS_LAST, 0, r) and _ELLIPSIS_END.search(t, max(0, r - 5)) is not None
 
 
-def _teasers(kept: list[_Unit], out: list[_Removal]) -> None:
+def _ellipsis_line_ends(text: str) -> list[int]:
+    """The end offsets of the lines that hold an ellipsis token, in order."""
+    ends = set()
+    n = len(text)
+    for tok in _ELLIPSIS_TOKENS:
+        p = text.find(tok)
+        while p >= 0:
+            e = text.find("\n", p)
+            e = n if e < 0 else e
+            ends.add(e)
+            p = text.find(tok, e)
+    return sorted(ends)
+
+
+def _long_enough(u: _Unit) -> bool:
+    """The key has _TEASER_MIN_CHARS and _TEASER_MIN_WORDS. Read from the start of a long
+    paragraph when its key has more words than that (its first words are the whole key's,
+    as for ``head``); the whole key only when needed."""
+    if u._key is None and len(u.text) > 160:
+        words = text_key(u.text[:160]).split(" ", _TEASER_MIN_WORDS)
+        if len(words) > _TEASER_MIN_WORDS:
+            return len(" ".join(words[:_TEASER_MIN_WORDS])) >= _TEASER_MIN_CHARS or _long_enough_key(u.key)
+    return _long_enough_key(u.key)
+
+
+def _long_enough_key(k: str) -> bool:
+    return len(k) >= _TEASER_MIN_CHARS and k.count(" ") + 1 >= _TEASER_MIN_WORDS
+
+
+def _teasers(text: str, kept: list[_Unit], out: list[_Removal]) -> None:
+    # Only a paragraph whose last line holds '...', '…' or '. . .' can end with an ellipsis:
+    # find those lines with str.find (no per-paragraph test, no regex scan of the text).
     candidates = []
-    for i, u in enumerate(kept):
-        if _ends_with_ellipsis(u.text) and not _skip(u):
-            k = u.key
-            if len(k) >= _TEASER_MIN_CHARS and k.count(" ") + 1 >= _TEASER_MIN_WORDS:
+    for end in _ellipsis_line_ends(text):
+        i = bisect_left(kept, end, key=_END)
+        if i < len(kept) and kept[i].end == end and _ends_with_ellipsis((u := kept[i]).text) and not _skip(u):
+            if _long_enough(u):
                 candidates.append(i)
     if not candidates:
         return
+    # Only paragraphs that start like a teaser can hold its full text: index those alone.
+    heads = {kept[i].head for i in candidates}
+    # Cheaper still: a text that starts (after quotes, dashes, spaces) with a word of ASCII or
+    # Latin-1 letters and a space has that word, casefolded, as the first word of its key
+    # (no NFKC change, no composition with a neighbour): skip it when no teaser's head
+    # starts with that word.
+    firsts = {h.split(" ", 1)[0] for h in heads}
     index: dict[str, list[int]] = {}
     for j in range(candidates[0] + 1, len(kept)):
         v = kept[j]
-        if len(v.text) >= _TEASER_MIN_CHARS and not _ends_with_ellipsis(v.text) and not _skip(v):
+        t = v.text
+        if len(t) < _TEASER_MIN_CHARS:
+            continue
+        if t[0] in _DASHES:  # dialogue: _skip() is true
+            continue
+        w = t.lstrip(_LEAD)
+        if (k := w.find(" ")) > 0 and (w := w[:k]).isalpha() and max(w) < "\u0100":
+            if w.casefold() not in firsts and _NOT_PLAIN.isdisjoint(w):
+                continue
+        if (
+            v.head in heads
+            and not _ends_with_ellipsis(v.text)
+            and not _skip(v)
+        ):
             index.setdefault(v.head, []).append(j)
     for i in candidates:
         u = kept[i]
@@ -299,7 +388,7 @@ def _headlines(units: list[_Unit], top: int, sim: float | None, out: list[_Remov
                 break
         if len(group) < 2:
             continue
-        if all(_PERIOD_END.search(g.text) for g in group):
+        if all(_ends(_PERIOD_END, g.text) for g in group):
             continue  # a sentence said twice, not a title
         # prose must follow (a teaser removed just before still counts: it is prose)
         at = units.index(region[last])
@@ -325,11 +414,13 @@ def _repeated_blocks(kept: list[_Unit], sim: float | None, out: list[_Removal]) 
     for u in kept:
         if u.removed:
             continue
-        if prev is not None and _long(u) and _long(prev):
-            a, b = len(prev.text), len(u.text)
+        # the cheap length tests first, then _long (word count, _skip), then the keys
+        if prev is not None and (b := len(u.text)) >= _BLOCK_MIN_CHARS and (a := len(prev.text)) >= _BLOCK_MIN_CHARS:
             if (
                 min(a, b) * 5 >= max(a, b) * 4
                 and (sim is not None or prev.head == u.head)
+                and _long(u)
+                and _long(prev)
                 and _same(prev, u, sim)
             ):
                 keep = _better([prev, u])
@@ -346,7 +437,7 @@ def _find_removals(text: str, top: int, sim: float | None) -> tuple[list[_Unit],
     found: list[_Removal] = []
     while True:
         before = len(found)
-        _teasers([u for u in units if not u.removed], found)
+        _teasers(text, [u for u in units if not u.removed], found)
         _repeated_blocks([u for u in units if not u.removed], sim, found)
         if top:
             _headlines(units, top, sim, found)

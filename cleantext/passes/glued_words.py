@@ -70,13 +70,21 @@ class GluedWords:
         never = self.never_split or lx.shipped_never_split()
         # Each split can reveal no new candidate in practice, but run to a fixed point (at
         # most three rounds) so that the pass is idempotent by construction.
-        current, edits = text, []
+        # A later round looks only around the splits of the previous one: elsewhere every
+        # candidate sees the same token, line and paragraph, so it gets the same verdict
+        # (rejected: an accepted one was split, which is a change).
+        current, edits, doc, regions = text, [], Doc(text, never), None
         for _ in range(3):
-            found = find_edits(Doc(current, never), scan)
+            found = find_edits(doc, scan, regions)
             if not found:
                 break
             edits = compose(text, edits, current, found) if edits else found
             current = apply_edits(current, found)
+            doc, offsets, shift = Doc(current, never), [], 0
+            for e in found:
+                offsets.append(e.start + shift)
+                shift += len(e.after) - (e.end - e.start)
+            regions = doc.around(offsets, shift)
         return result_from_edits(text, edits) if edits else PassResult(text)
 
 
