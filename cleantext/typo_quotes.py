@@ -42,6 +42,18 @@ _OPEN_CONTEXT = set("([{<—–-/")
 _CLOSE_AFTER = set(".,;:!?)]}>…—–-/\"'”’»“‘«„‚")
 _INCH_NEXT = "\"”“»«"
 _CANDIDATES = regex.compile(r"['\"‘’“”„‚«»‹›]")
+QUOTE_CHARS = "'\"‘’“”„‚«»‹›"
+
+# Letters the regex engine and ``str.isalpha`` agree on (tests check it over every code
+# point): the engine may know a newer Unicode, so outside these blocks a quote is left to
+# the exact Python test in ``scan``.
+_SAFE_LETTER = r"[\p{L}&&[\x00-\u087f\u1e00-\u1fff]]"
+# A straight ' between two letters: always an apostrophe, never part of a pair.
+TRIVIAL_APOS = regex.compile(rf"(?V1)(?<={_SAFE_LETTER})'(?={_SAFE_LETTER})")
+# Every other candidate, one literal-first pattern per character (a character-class scan is
+# several times slower); a quote between two letters takes no part in the pairing.
+_NONTRIVIAL = {c: regex.compile(rf"(?V1){regex.escape(c)}(?!(?<={_SAFE_LETTER}.){_SAFE_LETTER})")
+               for c in QUOTE_CHARS}
 
 
 def _is_letter(c: str) -> bool:
@@ -55,16 +67,37 @@ class _Tok:
     straight: bool
 
 
+def candidates(text: str, pos: int = 0, endpos: int | None = None) -> list[int]:
+    """Positions of the quote characters that ``scan`` must look at, in order.
+
+    A quote between two letters is left out: a straight ' there is an apostrophe (see
+    ``TRIVIAL_APOS``), anything else there is left alone, and neither touches the pairing.
+    """
+    end = len(text) if endpos is None else endpos
+    found = [
+        [m.start() for m in pat.finditer(text, pos, end)]
+        for c, pat in _NONTRIVIAL.items()
+        if text.find(c, pos, end) >= 0
+    ]
+    if len(found) == 1:
+        return found[0]
+    return sorted([i for part in found for i in part])
+
+
 def scan(
     text: str,
     protected: Spans | None,
     base: str | None,
     quotes: tuple[str, str, str, str] | None,
+    positions: list[int] | None = None,
+    par_starts: list[int] | None = None,
 ) -> tuple[list[int], list[tuple[int, int, str]]]:
     """Return (apostrophe positions, quote pairs ``(open_pos, close_pos, kind)``).
 
     Only straight characters are reported for change by the caller; pairs may have one
-    curly end (already correct) and one straight end.
+    curly end (already correct) and one straight end. ``positions`` (default: every
+    candidate) are the characters to look at; ``par_starts`` the offsets where a new
+    paragraph starts (pairing never crosses one).
     """
     apostrophes: list[int] = []
     pairs: list[tuple[int, int, str]] = []
@@ -80,17 +113,26 @@ def scan(
             curly_close = {c1: "d", c2: "s"}
     elision = _ELISION_RE.get(base or "")
     n = len(text)
-    for m in _CANDIDATES.finditer(text):
-        i = m.start()
-        ch = text[i]
-        if protected is not None and protected.contains(i):
+    if positions is None:
+        positions = [m.start() for m in _CANDIDATES.finditer(text)]
+    check = protected.contains if protected else None
+    starts = par_starts or []
+    k, next_par = 0, (starts[0] if starts else n + 1)
+    for i in positions:
+        if i >= next_par:
+            stack.clear()
+            while i >= next_par:
+                k += 1
+                next_par = starts[k] if k < len(starts) else n + 1
+        if check is not None and check(i):
             continue
+        ch = text[i]
         prev = text[i - 1] if i else ""
         nxt = text[i + 1] if i + 1 < n else ""
         prev_space = not prev or prev.isspace()
         next_space = not nxt or nxt.isspace()
         if ch not in "'\"":
-            if _is_letter(prev) and _is_letter(nxt):
+            if prev.isalpha() and nxt.isalpha():
                 continue  # a curly apostrophe (or a quote glued inside a word)
             if ch in curly_open and not next_space:
                 stack.append(_Tok(i, curly_open[ch], False))
@@ -100,7 +142,7 @@ def scan(
             continue
         kind = "s" if ch == "'" else "d"
         if kind == "s":
-            if _is_letter(prev) and _is_letter(nxt):
+            if prev.isalpha() and nxt.isalpha():
                 apostrophes.append(i)
                 continue
             if prev.isdigit() and nxt in ("s", "S") and not _is_letter(text[i + 2 : i + 3]):
@@ -128,7 +170,7 @@ def scan(
         if can_open:
             stack.append(_Tok(i, kind, True))
             role[i] = "open"
-        elif kind == "s" and _is_letter(prev) and (next_space or nxt in _CLOSE_AFTER):
+        elif kind == "s" and prev.isalpha() and (next_space or nxt in _CLOSE_AFTER):
             apostrophes.append(i)  # word-final, closing nothing: users' stuff
     return apostrophes, pairs
 

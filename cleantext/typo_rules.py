@@ -8,34 +8,93 @@ from __future__ import annotations
 
 import regex
 
-from .edits import Spans, sub_with_edits
+from .edits import Spans
 from .model import Edit
 from .typo_locale import NBSP, Locale
-from .typo_quotes import APOS, scan
+from .typo_quotes import APOS, TRIVIAL_APOS, candidates, scan
 
 SPACES = " \u00a0\u202f\u2009"
 NO_BREAK = "\u00a0\u202f"
+APOS_WHY = "apostrophe ' → ’"
+ACUTE_WHY = "acute accent used as apostrophe → ’"
+
+
+def sub_edits(pattern, decide, text: str, protected, *, reason: str = "", rule: str = "",
+              group: int = 0) -> list[Edit]:
+    """``edits.sub_with_edits`` without building the new text (the pass builds it once)."""
+    edits: list[Edit] = []
+    for m in pattern.finditer(text):
+        start, end = m.span(group)
+        if start < 0:
+            continue
+        if protected and protected.overlaps(start, end):
+            continue
+        decision = decide(m)
+        if decision is None:
+            continue
+        why, name = reason, rule
+        if isinstance(decision, tuple):
+            after, why = decision[0], decision[1]
+            if len(decision) > 2:
+                name = decision[2]
+        else:
+            after = decision
+        before = text[start:end]
+        if after == before:
+            continue
+        if edits and start < edits[-1].end:
+            continue  # overlapping matches (lookarounds with groups): keep the first
+        edits.append(Edit(start, end, before, after, why, name))
+    return edits
+
+
+def drop_protected(positions: list[int], protected) -> list[int]:
+    """``positions`` (sorted) minus those inside a protected span."""
+    if not protected or not positions:
+        return positions
+    return [i for i in positions if not protected.contains(i)]
+
 
 # --- apostrophes and quotes (typographic) --------------------------------------------------
 
 _ACUTE_APOS = regex.compile(r"(?<=\p{L})´(?=\p{L})")
 
 
-def quotes(text: str, loc: Locale, protected: Spans, *, apostrophes: bool, doubles: bool,
-           singles: bool) -> list[Edit]:
+def quote_parts(text: str, loc: Locale, protected, *, apostrophes: bool, doubles: bool,
+                singles: bool, par_starts: list[int] | None = None,
+                spans: list[tuple[int, int]] | None = None):
+    """The quote rule in two parts: ``(inert, acute, edits)``.
+
+    ``inert`` are the positions of straight ' between two letters and ``acute`` those of ´
+    between two letters, each made U+2019: such an edit never touches or influences another
+    rule's (its neighbours are letters), so the pass keeps them out of the composition.
+    ``edits`` are every other change of the rule. ``spans`` restricts the scan to some
+    paragraphs ``(start, end)``; ``par_starts`` are where paragraphs start (pairing resets).
+    """
     if not any(c in text for c in "'\"´") and not (loc.french and "«" in text):
-        return []
+        return [], [], []
+    inert: list[int] = []
+    acute: list[int] = []
+    if spans is None:
+        positions = candidates(text)
+        if apostrophes and "'" in text:
+            inert = drop_protected([m.start() for m in TRIVIAL_APOS.finditer(text)], protected)
+    else:
+        positions = [i for s, e in spans for i in candidates(text, s, e)]
+        if apostrophes:
+            inert = drop_protected([m.start() for s, e in spans for m in TRIVIAL_APOS.finditer(text, s, e)],
+                                   protected)
+    if apostrophes and "´" in text:
+        acute = [m.start() for m in _ACUTE_APOS.finditer(text) if not (protected and protected.contains(m.start()))]
+        if spans is not None:
+            acute = [i for i in acute if any(s <= i < e for s, e in spans)]
     edits: list[Edit] = []
     pairs_allowed = loc.quotes is not None
-    apos, pairs = scan(text, protected, loc.base, loc.quotes)
+    apos, pairs = scan(text, protected, loc.base, loc.quotes, positions, par_starts)
     if apostrophes:
         for i in apos:
-            edits.append(Edit(i, i + 1, "'", APOS, "apostrophe ' → ’", "apostrophe"))
-        for m in _ACUTE_APOS.finditer(text):
-            if not protected.contains(m.start()):
-                edits.append(Edit(m.start(), m.end(), "´", APOS, "acute accent used as apostrophe → ’",
-                                  "apostrophe"))
-    if pairs_allowed:
+            edits.append(Edit(i, i + 1, "'", APOS, APOS_WHY, "apostrophe"))
+    if pairs_allowed and pairs:
         o1, c1, o2, c2 = loc.quotes
         qs = loc.quote_space if o1 == "«" else ""
         for start, end, kind in pairs:
@@ -51,6 +110,25 @@ def quotes(text: str, loc: Locale, protected: Spans, *, apostrophes: bool, doubl
             if text[end] in "'\"":
                 pre = space if end and text[end - 1] not in SPACES else ""
                 edits.append(Edit(end, end + 1, text[end], pre + cl, why, name))
+    edits.sort(key=lambda e: e.start)
+    return inert, acute, edits
+
+
+def inert_edits(inert: list[int], acute: list[int]) -> list[Edit]:
+    out = [Edit(i, i + 1, "'", APOS, APOS_WHY, "apostrophe") for i in inert]
+    if acute:
+        out += [Edit(i, i + 1, "´", APOS, ACUTE_WHY, "apostrophe") for i in acute]
+        out.sort(key=lambda e: e.start)
+    return out
+
+
+def quotes(text: str, loc: Locale, protected, *, apostrophes: bool, doubles: bool,
+           singles: bool) -> list[Edit]:
+    inert, acute, edits = quote_parts(text, loc, protected, apostrophes=apostrophes,
+                                      doubles=doubles, singles=singles)
+    if not inert and not acute:
+        return edits
+    edits += inert_edits(inert, acute)
     edits.sort(key=lambda e: e.start)
     return edits
 
@@ -72,8 +150,7 @@ def ellipsis(text: str, loc: Locale, protected: Spans) -> list[Edit]:
             return None  # a path
         return "…"
 
-    return list(sub_with_edits(_DOTS, decide, text, reason="three dots → …", rule="ellipsis",
-                               protected=protected).edits)
+    return sub_edits(_DOTS, decide, text, protected, reason="three dots → …", rule="ellipsis")
 
 
 # --- dashes ---------------------------------------------------------------------------------
@@ -82,8 +159,11 @@ _MULTI = regex.compile(r"(?<!-)-{2,3}(?!-)")
 _SPACED = regex.compile(
     r"(?<=[\p{L}\p{N}\p{Pe}\p{Pf}\"'.,;:!?…%][ \u00a0])-(?=[ \u00a0][\p{L}\p{N}\p{Ps}\p{Pi}\"'«„])"
 )
+# (?<![\p{L}\p{N}\-+/.,:–—'’])(\d{1,4})-(\d{1,4})(?![\p{L}\p{N}\-/'’]|[.,:]\d), written around the
+# hyphen so that the engine looks for a literal "-" (10x faster); both digit runs are whole
+# runs, so the matches are the same and never overlap.
 _RANGE = regex.compile(
-    r"(?<![\p{L}\p{N}\-+/.,:–—'’])(\d{1,4})(-)(\d{1,4})(?![\p{L}\p{N}\-/'’]|[.,:]\d)"
+    r"(?<=(?<![\p{L}\p{N}\-+/.,:–—'’])(\d{1,4}))-(?=(\d{1,4})(?![\p{L}\p{N}\-/'’]|[.,:]\d))"
 )
 
 
@@ -111,7 +191,7 @@ def dashes(text: str, loc: Locale, protected: Spans) -> list[Edit]:
         return loc.dash, f"spaced hyphen between words → {loc.dash}"
 
     def rng(m):
-        a, b = m.group(1), m.group(3)
+        a, b = m.group(1), m.group(2)
         ia, ib = int(a), int(b)
         if a.startswith("0") and len(a) > 1:
             return None
@@ -120,13 +200,15 @@ def dashes(text: str, loc: Locale, protected: Spans) -> list[Edit]:
         else:
             ok = ia < ib and (len(a) == len(b) or len(a) < len(b) <= 2)
         if ok:
-            return "–", f"number range {m.group()} → en dash"
+            return "–", f"number range {a}-{b} → en dash"
         return None
 
     edits: list[Edit] = []
-    edits += sub_with_edits(_MULTI, multi, text, rule="dashes", protected=protected).edits
-    edits += sub_with_edits(_SPACED, spaced, text, rule="dashes", protected=protected).edits
-    edits += sub_with_edits(_RANGE, rng, text, rule="dashes", protected=protected, group=2).edits
+    if "--" in text:
+        edits += sub_edits(_MULTI, multi, text, protected, rule="dashes")
+    if " -" in text or "\u00a0-" in text:
+        edits += sub_edits(_SPACED, spaced, text, protected, rule="dashes")
+    edits += sub_edits(_RANGE, rng, text, protected, rule="dashes")
     edits.sort(key=lambda e: e.start)
     return _drop_overlaps(edits)
 
@@ -161,15 +243,50 @@ def _clause_end(text: str, end: int, mark: str) -> bool:
     return c in ")]" and mark[0] in "!?"
 
 
+_MARK_CANDIDATES: dict[str, regex.Pattern[str]] = {}
+
+
+def _mark_positions(text: str, loc: Locale, plain: bool) -> list[int]:
+    """Where a mark that the loop below may change starts (a superset, found in C).
+
+    A change needs the character before the mark (or before its space) to be a letter, a
+    digit or closing punctuation, so the mark starts a run of marks and is a token of
+    ``_MARK`` by itself; which spaces can change depends on the style and the language.
+    """
+    if plain and not loc.french:
+        return []
+    found = []
+    for c in ":;!?":
+        if c not in text:
+            continue
+        target = loc.colon_space if c == ":" else loc.punct_space
+        if plain:
+            before = "\u00a0\u202f\u2009"
+        elif loc.french and target:
+            before = " \u2009\\p{L}\\p{N}»”’)\\]%…"  # a wrong space, or none at all
+        elif loc.french:
+            before = SPACES
+        else:
+            before = " "
+        key = before + c
+        pat = _MARK_CANDIDATES.get(key)
+        if pat is None:
+            pat = _MARK_CANDIDATES[key] = regex.compile(f"(?<=[{before}]){regex.escape(c)}")
+        found.append([m.start() for m in pat.finditer(text)])
+    if len(found) == 1:
+        return found[0]
+    return sorted([i for part in found for i in part])
+
+
 def punct_spacing(text: str, loc: Locale, protected: Spans, *, plain: bool = False) -> list[Edit]:
     if loc.colon_space is None or not any(c in text for c in ":;!?«"):
         return []
     edits: list[Edit] = []
-    for m in _MARK.finditer(text):
-        mark = m.group()
+    match_mark = _MARK.match
+    for e in _mark_positions(text, loc, plain):
+        mark = match_mark(text, e).group()
         if mark == "::":
             continue  # IPv6, C++ scopes
-        e = m.start()
         sp = text[e - 1] if e and text[e - 1] in SPACES else ""
         s = e - len(sp)
         if not s:
@@ -177,7 +294,8 @@ def punct_spacing(text: str, loc: Locale, protected: Spans, *, plain: bool = Fal
         pre = text[s - 1]
         if not (pre.isalnum() or pre in _PRE_PUNCT):
             continue
-        if not _clause_end(text, m.end(), mark) or protected.overlaps(s - 1, m.end()):
+        end = e + len(mark)
+        if not _clause_end(text, end, mark) or protected and protected.overlaps(s - 1, end):
             continue
         target = loc.colon_space if mark == ":" else loc.punct_space
         if plain:
@@ -216,16 +334,48 @@ def _word_before(text: str, end: int) -> str:
     return text[i:end]
 
 
+_SP4 = " \u00a0\u202f\u2009"
+_G_OPEN = regex.compile("«")
+_G_STOP = regex.compile(r"[«»\n]")
+_WS = regex.compile(r"\s")
+
+
+def _guillemet_matches(text: str):
+    """``_GUILLEMETS.finditer(text)`` as (start, end, a_span, b_span), without the regex.
+
+    The body cannot hold « » or a newline, so a match from « ends at the first of these
+    when it is »; the inner spaces are then fixed by the last characters (the lazy body of
+    the pattern makes it backtrack character by character: 3x slower on novels).
+    """
+    last = 0
+    for m in _G_OPEN.finditer(text):
+        p = m.start()
+        if p < last:
+            continue
+        stop = _G_STOP.search(text, p + 1)
+        if stop is None:
+            return
+        q = stop.start()
+        if text[q] != "»" or q == p + 1:
+            continue
+        body_start = p + 2 if text[p + 1] in _SP4 else p + 1
+        b_start = q - 1 if text[q - 1] in _SP4 else q
+        body_last = b_start - 1
+        if body_last < body_start or _WS.match(text, body_last):
+            continue
+        last = q + 1
+        yield p, q + 1, (p + 1, body_start), (b_start, q)
+
+
 def _guillemet_spacing(text: str, space: str, protected: Spans) -> list[Edit]:
     if "«" not in text:
         return []
     edits = []
     why = "French spacing inside « »" if space else "no space inside « »"
-    for m in _GUILLEMETS.finditer(text):
-        if protected.overlaps(*m.span()):
+    for start, end, *groups in _guillemet_matches(text):
+        if protected and protected.overlaps(start, end):
             continue
-        for g in ("a", "b"):
-            s, e = m.span(g)
+        for s, e in groups:
             if space and text[s:e] and text[s:e] in NO_BREAK:
                 continue  # already a no-break space
             if text[s:e] != space:
@@ -272,5 +422,12 @@ def plain_quotes(text: str, loc: Locale, protected: Spans, *, apostrophes: bool,
 def plain_ellipsis(text: str, loc: Locale, protected: Spans) -> list[Edit]:
     if "…" not in text:
         return []
-    return list(sub_with_edits("…", "...", text, reason="plain style: … → ...", rule="ellipsis",
-                               protected=protected).edits)
+    return sub_edits(_ONE_CHAR_ELLIPSIS, _three_dots, text, protected, reason="plain style: … → ...",
+                     rule="ellipsis")
+
+
+_ONE_CHAR_ELLIPSIS = regex.compile("…")
+
+
+def _three_dots(m) -> str:
+    return "..."
