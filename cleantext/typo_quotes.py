@@ -20,8 +20,6 @@ output.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from .edits import Spans
@@ -54,17 +52,6 @@ TRIVIAL_APOS = regex.compile(rf"(?V1)(?<={_SAFE_LETTER})'(?={_SAFE_LETTER})")
 # several times slower); a quote between two letters takes no part in the pairing.
 _NONTRIVIAL = {c: regex.compile(rf"(?V1){regex.escape(c)}(?!(?<={_SAFE_LETTER}.){_SAFE_LETTER})")
                for c in QUOTE_CHARS}
-
-
-def _is_letter(c: str) -> bool:
-    return c.isalpha()
-
-
-@dataclass(slots=True)
-class _Tok:
-    pos: int
-    kind: str  # 's' single, 'd' double
-    straight: bool
 
 
 def candidates(text: str, pos: int = 0, endpos: int | None = None) -> list[int]:
@@ -101,8 +88,8 @@ def scan(
     """
     apostrophes: list[int] = []
     pairs: list[tuple[int, int, str]] = []
-    stack: list[_Tok] = []
-    role: dict[int, str] = {}
+    stack: list[tuple[int, str, bool]] = []  # (position, kind 's'/'d', straight)
+    opened: set[int] = set()  # positions of the quotes that opened something
     # Curly characters of the language that open/close a kind (only when unambiguous).
     curly_open: dict[str, str] = {}
     curly_close: dict[str, str] = {}
@@ -118,6 +105,7 @@ def scan(
     check = protected.contains if protected else None
     starts = par_starts or []
     k, next_par = 0, (starts[0] if starts else n + 1)
+    add_apos = apostrophes.append
     for i in positions:
         if i >= next_par:
             stack.clear()
@@ -131,57 +119,57 @@ def scan(
         nxt = text[i + 1] if i + 1 < n else ""
         prev_space = not prev or prev.isspace()
         next_space = not nxt or nxt.isspace()
-        if ch not in "'\"":
+        if ch != "'" and ch != '"':
             if prev.isalpha() and nxt.isalpha():
                 continue  # a curly apostrophe (or a quote glued inside a word)
             if ch in curly_open and not next_space:
-                stack.append(_Tok(i, curly_open[ch], False))
-                role[i] = "open"
+                stack.append((i, curly_open[ch], False))
+                opened.add(i)
             elif ch in curly_close and not prev_space:
-                _close(stack, curly_close[ch], i, False, pairs, role)
+                _close(stack, curly_close[ch], i, False, pairs)
             continue
-        kind = "s" if ch == "'" else "d"
-        if kind == "s":
+        if ch == "'":
+            kind = "s"
             if prev.isalpha() and nxt.isalpha():
-                apostrophes.append(i)
+                add_apos(i)
                 continue
-            if prev.isdigit() and nxt in ("s", "S") and not _is_letter(text[i + 2 : i + 3]):
-                apostrophes.append(i)
+            if prev.isdigit() and nxt in ("s", "S") and not text[i + 2 : i + 3].isalpha():
+                add_apos(i)
                 continue
             if (prev_space or prev in _OPEN_CONTEXT) and (
                 _DECADE.match(text, i + 1) or base == "en" and _YEAR.match(text, i + 1)
             ):
-                apostrophes.append(i)
+                add_apos(i)
                 continue
             if elision is not None and (prev_space or prev in "(") and elision.match(text, i + 1):
-                apostrophes.append(i)
+                add_apos(i)
                 continue
-        if kind == "d" and prev.isdigit() and nxt and nxt in _INCH_NEXT:
-            continue  # 21"" : the first one is an inch mark
-        opening_ctx = prev_space or prev in _OPEN_CONTEXT or role.get(i - 1) == "open"
-        can_open = opening_ctx and not next_space
-        can_close = not prev_space and prev not in "([{<" and (next_space or nxt in _CLOSE_AFTER)
-        if role.get(i - 1) == "open":
-            can_close = False
-        if prev.isdigit() and not any(t.kind == kind for t in stack):
+        else:
+            kind = "d"
+            if prev.isdigit() and nxt and nxt in _INCH_NEXT:
+                continue  # 21"" : the first one is an inch mark
+        after_open = (i - 1) in opened
+        can_open = (prev_space or after_open or prev in _OPEN_CONTEXT) and not next_space
+        can_close = (not after_open and not prev_space and prev not in "([{<"
+                     and (next_space or nxt in _CLOSE_AFTER))
+        if prev.isdigit() and not any(t[1] == kind for t in stack):
             continue  # a prime or inch mark: 6' 10", 2"44'
-        if can_close and _close(stack, kind, i, True, pairs, role):
+        if can_close and _close(stack, kind, i, True, pairs):
             continue
         if can_open:
-            stack.append(_Tok(i, kind, True))
-            role[i] = "open"
+            stack.append((i, kind, True))
+            opened.add(i)
         elif kind == "s" and prev.isalpha() and (next_space or nxt in _CLOSE_AFTER):
-            apostrophes.append(i)  # word-final, closing nothing: users' stuff
+            add_apos(i)  # word-final, closing nothing: users' stuff
     return apostrophes, pairs
 
 
-def _close(stack: list[_Tok], kind: str, pos: int, straight: bool, pairs, role) -> bool:
+def _close(stack: list[tuple[int, str, bool]], kind: str, pos: int, straight: bool, pairs) -> bool:
     for k in range(len(stack) - 1, -1, -1):
-        if stack[k].kind == kind:
+        if stack[k][1] == kind:
             opener = stack[k]
             del stack[k:]
-            if opener.straight or straight:
-                pairs.append((opener.pos, pos, kind))
-            role[pos] = "close"
+            if opener[2] or straight:
+                pairs.append((opener[0], pos, kind))
             return True
     return False

@@ -6,12 +6,39 @@ The pass (``cleantext/passes/typography.py``) runs them in order on each paragra
 
 from __future__ import annotations
 
+import dataclasses
+
 import regex
 
 from .edits import Spans
 from .model import Edit
 from .typo_locale import NBSP, Locale
 from .typo_quotes import APOS, TRIVIAL_APOS, candidates, scan
+
+def _edit_maker():
+    """A constructor for :class:`Edit` 30% faster than ``Edit(...)`` (which sets each field of
+    the frozen dataclass through ``object.__setattr__``); the pass builds 150k of them on a
+    novel. Falls back to ``Edit`` itself if the class ever gains checks or other fields."""
+    names = ("start", "end", "before", "after", "reason", "rule")
+    if tuple(f.name for f in dataclasses.fields(Edit)) != names or hasattr(Edit, "__post_init__"):
+        return Edit
+    new = object.__new__
+    s0, s1, s2, s3, s4, s5 = (getattr(Edit, n).__set__ for n in names)
+
+    def make(start: int, end: int, before: str, after: str, reason: str, rule: str = "") -> Edit:
+        e = new(Edit)
+        s0(e, start)
+        s1(e, end)
+        s2(e, before)
+        s3(e, after)
+        s4(e, reason)
+        s5(e, rule)
+        return e
+
+    return make
+
+
+make_edit = _edit_maker()
 
 SPACES = " \u00a0\u202f\u2009"
 NO_BREAK = "\u00a0\u202f"
@@ -93,7 +120,7 @@ def quote_parts(text: str, loc: Locale, protected, *, apostrophes: bool, doubles
     apos, pairs = scan(text, protected, loc.base, loc.quotes, positions, par_starts)
     if apostrophes:
         for i in apos:
-            edits.append(Edit(i, i + 1, "'", APOS, APOS_WHY, "apostrophe"))
+            edits.append(make_edit(i, i + 1, "'", APOS, APOS_WHY, "apostrophe"))
     if pairs_allowed and pairs:
         o1, c1, o2, c2 = loc.quotes
         qs = loc.quote_space if o1 == "«" else ""
@@ -106,16 +133,16 @@ def quote_parts(text: str, loc: Locale, protected, *, apostrophes: bool, doubles
             why = f"straight quotes → {op}…{cl} ({loc.base})"
             if text[start] in "'\"":
                 after = op + (space if text[start + 1 : start + 2] not in SPACES else "")
-                edits.append(Edit(start, start + 1, text[start], after, why, name))
+                edits.append(make_edit(start, start + 1, text[start], after, why, name))
             if text[end] in "'\"":
                 pre = space if end and text[end - 1] not in SPACES else ""
-                edits.append(Edit(end, end + 1, text[end], pre + cl, why, name))
+                edits.append(make_edit(end, end + 1, text[end], pre + cl, why, name))
     edits.sort(key=lambda e: e.start)
     return inert, acute, edits
 
 
 def inert_edits(inert: list[int], acute: list[int]) -> list[Edit]:
-    out = [Edit(i, i + 1, "'", APOS, APOS_WHY, "apostrophe") for i in inert]
+    out = [make_edit(i, i + 1, "'", APOS, APOS_WHY, "apostrophe") for i in inert]
     if acute:
         out += [Edit(i, i + 1, "´", APOS, ACUTE_WHY, "apostrophe") for i in acute]
         out.sort(key=lambda e: e.start)
@@ -203,11 +230,10 @@ def dashes(text: str, loc: Locale, protected: Spans) -> list[Edit]:
             return "–", f"number range {a}-{b} → en dash"
         return None
 
+    # (no "--" in text pre-checks: each is a scan as long as the literal-first regex's)
     edits: list[Edit] = []
-    if "--" in text:
-        edits += sub_edits(_MULTI, multi, text, protected, rule="dashes")
-    if " -" in text or "\u00a0-" in text:
-        edits += sub_edits(_SPACED, spaced, text, protected, rule="dashes")
+    edits += sub_edits(_MULTI, multi, text, protected, rule="dashes")
+    edits += sub_edits(_SPACED, spaced, text, protected, rule="dashes")
     edits += sub_edits(_RANGE, rng, text, protected, rule="dashes")
     edits.sort(key=lambda e: e.start)
     return _drop_overlaps(edits)
@@ -320,7 +346,7 @@ def punct_spacing(text: str, loc: Locale, protected: Spans, *, plain: bool = Fal
                 continue  # a no-break space is deliberate (a French quotation, say)
             why = f"no space before '{mark}' in {loc.base}"
         if sp != target:
-            edits.append(Edit(s, e, sp, target, why, "punct-spacing"))
+            edits.append(make_edit(s, e, sp, target, why, "punct-spacing"))
     if loc.french:
         edits += _guillemet_spacing(text, "" if plain else loc.quote_space, protected)
         edits.sort(key=lambda x: x.start)

@@ -79,7 +79,6 @@ from ..model import Context, Edit, Note, PassResult
 from ..options import Options
 from .. import typo_rules as R
 from ..typo_locale import Locale, locale_for
-from ..typo_quotes import TRIVIAL_APOS
 
 RULES = ("apostrophe", "quotes", "single-quotes", "ellipsis", "dashes", "punct-spacing")
 _TRIGGER = regex.compile(r"['\"´.\-:;!?«»“”‘’„‚…‹›]")
@@ -135,33 +134,33 @@ class Typography:
         pars = paragraphs(text)
         starts = [s for s, _ in pars]
         spans = doc_spans(text)
-        cur, done, inert = text, [], []
+        cur, done, inert, shifted = text, [], [], False
+        lines: list[set[int]] = []  # per step, the lines its edits are on
         for kind, rule in steps:
             if kind == _QUOTE_STEP:  # always the first step
                 pos, acute, new = R.quote_parts(text, loc, spans, par_starts=starts, **rule)
+                lines.append(set())
                 if not (pos or acute or new):
                     continue
                 inert = R.inert_edits(pos, acute)
-                base = text
-                if pos and not spans and not acute:
-                    base = TRIVIAL_APOS.sub(R.APOS, text)  # every such ' is an edit
-                    cur = _apply(base, new)
-                else:
-                    cur = _apply(text, sorted(inert + new, key=_start))
+                cur = _apply(_curl(text, sorted(pos + acute) if acute else pos), new)
                 done = new
+                shifted = _resizes(new)
                 if spans and new:
                     spans = Spans(_shift(list(spans), new))  # the inert edits shift nothing
                 continue
             new = rule(cur, loc, spans)
+            lines.append(_line_numbers(cur, new))
             if not new:
                 continue
-            done = _compose(text, done, cur, new, partial(_busy, pars, starts, inert))
+            done = _compose(text, done, cur, new, partial(_busy, pars, starts, inert), shifted)
+            shifted = shifted or _resizes(new)
             cur = _apply(cur, new)
             if spans:
                 spans = Spans(_shift(list(spans), new))
         if cur is text:
             return PassResult(text)
-        unstable = self._unstable(cur, loc, steps, spans)
+        unstable = self._unstable(cur, loc, steps, spans, lines)
         edits = done
         if inert:
             edits = inert + done
@@ -184,26 +183,46 @@ class Typography:
             return PassResult(text, (), tuple(notes))
         return PassResult(_apply(text, kept), tuple(kept), tuple(notes))
 
-    def _unstable(self, cur: str, loc: Locale, steps, spans) -> set[int]:
-        """Indices of the paragraphs of ``cur`` that one more run of the rules would change."""
-        pars = paragraphs(cur)
-        starts = [s for s, _ in pars]
+    def _unstable(self, cur: str, loc: Locale, steps, spans, lines: list[set[int]]) -> set[int]:
+        """Indices of the paragraphs of ``cur`` that one more run of the rules would change.
+
+        The quote rule can only change a straight quote or ´: it runs again on the
+        paragraphs that still hold one. The other rules look no further than a line, and a
+        line that no rule changed from rule k on reads, for rule k, as it did in the first
+        run (where it gave nothing): rule k runs again only on the lines that those rules
+        changed, cut out of the text.
+        """
+        pars: list[tuple[int, int]] = []
+        starts: list[int] = []
         hits: list[int] = []
-        for kind, rule in steps:
+        nl: list[int] | None = None
+        for k, (kind, rule) in enumerate(steps):
             if kind == _QUOTE_STEP:
-                # Only a straight quote or ´ can be changed: look at their paragraphs only.
-                where = {bisect.bisect_right(starts, m.start()) - 1
-                         for c, pat in _STRAIGHT.items() if c in cur for m in pat.finditer(cur)}
-                if not where:
+                straight = [m.start() for c, pat in _STRAIGHT.items() if c in cur for m in pat.finditer(cur)]
+                if not straight:
                     continue
-                some = [pars[k] for k in sorted(where)]
+                pars = paragraphs(cur)
+                starts = [s for s, _ in pars]
+                where = {bisect.bisect_right(starts, i) - 1 for i in straight}
+                some = [pars[i] for i in sorted(where)]
                 pos, acute, new = R.quote_parts(cur, loc, spans, spans=some,
                                                 par_starts=[s for s, _ in some], **rule)
                 hits += pos
                 hits += acute
                 hits += [e.start for e in new]
-            else:
-                hits += [e.start for e in rule(cur, loc, spans)]
+                continue
+            dirty = set().union(*lines[k:])
+            if not dirty:
+                continue
+            if nl is None:
+                nl = [m.start() for m in _NEWLINE.finditer(cur)]
+            sub, offsets, where = _cut_lines(cur, nl, sorted(dirty))
+            sub_spans = _cut_spans(spans, offsets, where) if spans else spans
+            for e in rule(sub, loc, sub_spans):
+                i = bisect.bisect_right(offsets, e.start) - 1
+                hits.append(e.start - offsets[i] + where[i][0])
+        if hits and not starts:
+            starts = [s for s, _ in paragraphs(cur)]
         return {bisect.bisect_right(starts, i) - 1 for i in hits}
 
     def _paragraph(self, par: str, loc: Locale) -> tuple[list[Edit], Note | None]:
@@ -252,8 +271,63 @@ class Typography:
 _STRAIGHT = {c: regex.compile(c) for c in "'\"´"}
 
 
+_NEWLINE = regex.compile("\n")
+
+
+def _line_numbers(text: str, edits) -> set[int]:
+    out, pos, line = set(), 0, 0
+    for e in edits:
+        line += text.count("\n", pos, e.start)
+        pos = e.start
+        out.add(line)
+    return out
+
+
+def _cut_lines(text: str, nl: list[int], numbers: list[int]):
+    """The given lines of ``text`` (by number), joined by newlines: consecutive lines stay
+    one block. Returns (sub-text, block offsets in it, block (start, end) in ``text``)."""
+    blocks: list[list[int]] = []
+    for n in numbers:
+        ls = nl[n - 1] + 1 if n else 0
+        le = nl[n] if n < len(nl) else len(text)
+        if blocks and blocks[-1][1] + 1 == ls:
+            blocks[-1][1] = le
+        else:
+            blocks.append([ls, le])
+    offsets, off = [], 0
+    for ls, le in blocks:
+        offsets.append(off)
+        off += le - ls + 1
+    return "\n".join([text[ls:le] for ls, le in blocks]), offsets, blocks
+
+
+def _cut_spans(spans: Spans, offsets: list[int], blocks) -> Spans:
+    out = []
+    starts = [b[0] for b in blocks]
+    for s, e in spans:
+        i = bisect.bisect_right(starts, s) - 1
+        if i >= 0 and e <= blocks[i][1]:
+            out.append((s - blocks[i][0] + offsets[i], e - blocks[i][0] + offsets[i]))
+    return Spans(out)
+
+
+def _curl(text: str, positions: list[int]) -> str:
+    """``text`` with the character at each of ``positions`` (sorted) made U+2019."""
+    if not positions:
+        return text
+    return R.APOS.join([text[a + 1 : b] for a, b in zip([-1] + positions, positions + [len(text)])])
+
+
 def _start(e: Edit) -> int:
     return e.start
+
+
+def _end(e: Edit) -> int:
+    return e.end
+
+
+def _resizes(edits) -> bool:
+    return any(len(e.after) != e.end - e.start for e in edits)
 
 
 def _inside(pos: int, lo: list[int], spans: list[tuple[int, int]]) -> bool:
@@ -271,17 +345,17 @@ def _apply(text: str, edits) -> str:
     return "".join(out)
 
 
-def _busy(pars, par_starts, inert, first_starts, pos: int) -> bool:
+def _busy(pars, par_starts, inert, first, pos: int) -> bool:
     """Had the paragraph holding ``pos`` an edit already? (``chain`` composes only then.)"""
     ps, pe = pars[bisect.bisect_right(par_starts, pos) - 1]
-    for starts in (first_starts, [e.start for e in inert]):
-        i = bisect.bisect_left(starts, ps)
-        if i < len(starts) and starts[i] <= pe:
+    for edits in (first, inert):
+        i = bisect.bisect_left(edits, ps, key=_start)
+        if i < len(edits) and edits[i].start <= pe:
             return True
     return False
 
 
-def _compose(a: str, first: list[Edit], b: str, second: list[Edit], busy) -> list[Edit]:
+def _compose(a: str, first: list[Edit], b: str, second: list[Edit], busy, shifted: bool) -> list[Edit]:
     """``edits.compose(a, first, b, second)``, with its cost in the edits that interact.
 
     Edits that touch form connected groups; ``compose`` fuses within such a group only, so
@@ -292,31 +366,35 @@ def _compose(a: str, first: list[Edit], b: str, second: list[Edit], busy) -> lis
     if not second:
         return first
     n, m = len(first), len(second)
-    starts = [e.start for e in first]
-    deltas = [len(e.after) - e.end + e.start for e in first]
-    if any(deltas):
-        cum = list(accumulate(deltas, initial=0))
+    cum: list[int] | None = None
+    if shifted:  # offsets in b differ from those in a
+        starts = [e.start for e in first]
+        cum = list(accumulate([len(e.after) - e.end + e.start for e in first], initial=0))
         bl = [s + c for s, c in zip(starts, cum)]
         bh = [lo + len(e.after) for lo, e in zip(bl, first)]
+        first_end = bh.__getitem__
+        first_start = bl.__getitem__
+        find_end = partial(bisect.bisect_left, bh)
     else:
-        cum = None
-        bl, bh = starts, [e.end for e in first]
+        first_end = lambda k: first[k].end  # noqa: E731
+        first_start = lambda k: first[k].start  # noqa: E731
+        find_end = partial(bisect.bisect_left, first, key=_end)
     out: list[Edit] = []
     k_done = j = 0
     while j < m:
         g = second[j]
         lo, hi = g.start, g.end
-        ka = kb = bisect.bisect_left(bh, lo, k_done)
+        ka = kb = find_end(lo, k_done)
         jb = j + 1
         changed = True
         while changed:
             changed = False
-            while ka > k_done and bh[ka - 1] >= lo:
+            while ka > k_done and first_end(ka - 1) >= lo:
                 ka -= 1
-                lo = min(lo, bl[ka])
+                lo = min(lo, first_start(ka))
                 changed = True
-            while kb < n and bl[kb] <= hi:
-                lo, hi = min(lo, bl[kb]), max(hi, bh[kb])
+            while kb < n and first_start(kb) <= hi:
+                lo, hi = min(lo, first_start(kb)), max(hi, first_end(kb))
                 kb += 1
                 changed = True
             while jb < m and second[jb].start <= hi:
@@ -325,10 +403,10 @@ def _compose(a: str, first: list[Edit], b: str, second: list[Edit], busy) -> lis
                 changed = True
         out.extend(first[k_done:ka])
         sa = cum[ka] if cum else 0
-        if ka == kb and (jb == j + 1 or not busy(starts, lo - sa)):
+        if ka == kb and (jb == j + 1 or not busy(first, lo - sa)):
             # no edit of first in the group: the edits of second stay as they are (``chain``
             # fuses touching ones only in a paragraph that had edits before)
-            out.extend(e if not sa else Edit(e.start - sa, e.end - sa, e.before, e.after, e.reason, e.rule)
+            out.extend(e if not sa else R.make_edit(e.start - sa, e.end - sa, e.before, e.after, e.reason, e.rule)
                        for e in second[j:jb])
         else:
             a0, a1 = lo - sa, hi - (cum[kb] if cum else 0)
@@ -343,7 +421,7 @@ def _compose(a: str, first: list[Edit], b: str, second: list[Edit], busy) -> lis
 
 # Where protected_spans can find something: its anchors, narrowed to what can start a span.
 _HINTS = [regex.compile(p) for p in (
-    r"://", r"@", r"#", r"`", r"(?<=\w)\(", r"(?<=[\w.-])/(?=[\w.-])", r"(?<=\w)_(?=\w)",
+    r"@", r"#", r"`", r"(?<=\w)\(", r"(?<=[\w.:-])/(?=[\w./-])", r"(?<=\w)_(?=\w)",
     r"\.(?<=\w\.)(?:(?=[\p{L}_])|(?<=(?i:www)\.))",
 )]
 
