@@ -7,6 +7,7 @@ The pass (``cleantext/passes/typography.py``) runs them in order on each paragra
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import regex
 
@@ -269,7 +270,7 @@ def _clause_end(text: str, end: int, mark: str) -> bool:
     return c in ")]" and mark[0] in "!?"
 
 
-_MARK_CANDIDATES: dict[str, regex.Pattern[str]] = {}
+_MARK_CANDIDATES: dict[str, re.Pattern[str]] = {}
 
 
 def _mark_positions(text: str, loc: Locale, plain: bool) -> list[int]:
@@ -289,7 +290,7 @@ def _mark_positions(text: str, loc: Locale, plain: bool) -> list[int]:
         if plain:
             before = "\u00a0\u202f\u2009"
         elif loc.french and target:
-            before = " \u2009\\p{L}\\p{N}»”’)\\]%…"  # a wrong space, or none at all
+            before = " \u2009\\w»”’)\\]%…"  # a wrong space, or none at all (\w ⊇ isalnum)
         elif loc.french:
             before = SPACES
         else:
@@ -297,7 +298,8 @@ def _mark_positions(text: str, loc: Locale, plain: bool) -> list[int]:
         key = before + c
         pat = _MARK_CANDIDATES.get(key)
         if pat is None:
-            pat = _MARK_CANDIDATES[key] = regex.compile(f"(?<=[{before}]){regex.escape(c)}")
+            # literal first, for the stdlib engine (twice as fast as ``regex`` on a literal)
+            pat = _MARK_CANDIDATES[key] = re.compile(f"{re.escape(c)}(?<=[{before}]{re.escape(c)})")
         found.append([m.start() for m in pat.finditer(text)])
     if len(found) == 1:
         return found[0]

@@ -67,6 +67,7 @@ Deliberate divergences from the peer suites (``bench/score_typography.py`` score
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate
@@ -419,10 +420,14 @@ def _compose(a: str, first: list[Edit], b: str, second: list[Edit], busy, shifte
     return out
 
 
-# Where protected_spans can find something: its anchors, narrowed to what can start a span.
-_HINTS = [regex.compile(p) for p in (
-    r"@", r"#", r"`", r"(?<=\w)\(", r"(?<=[\w.:-])/(?=[\w./-])", r"(?<=\w)_(?=\w)",
-    r"\.(?<=\w\.)(?:(?=[\p{L}_])|(?<=(?i:www)\.))",
+# Where protected_spans can find something: its anchors, loosened into literal-first
+# patterns for the stdlib engine (a superset: a line is only looked at more closely).
+_WORDISH = r"[^\s\x00-\x2f:-@\[-\^`{-\x7f]"  # ASCII letters, digits, _ and anything not ASCII
+_HINTS = [(c, re.compile(p)) for c, p in (
+    ("@", "@"), ("#", "#"), ("`", "`"), ("_", "_"), ("/", "/"),
+    ("(", rf"\((?<={_WORDISH}\()"),  # a call: an identifier right before
+    # a dotted name or a file name (a letter or _ after the dot), or www.
+    (".", rf"\.(?:(?={_WORDISH})|(?<=[wW][wW][wW]\.))"),
 )]
 
 
@@ -432,19 +437,19 @@ def doc_spans(text: str) -> Spans:
     Every span lies inside one line (no pattern of ``protected_spans`` crosses a newline),
     so the lines without a possible anchor contribute nothing and are never scanned.
     """
-    lines: dict[int, int] = {}
-    for hint in _HINTS:
-        for m in hint.finditer(text):
-            i = m.start()
-            ls = text.rfind("\n", 0, i) + 1
-            if ls not in lines:
-                le = text.find("\n", i)
-                lines[ls] = len(text) if le < 0 else le
-    if not lines:
+    hits = sorted(m.start() for c, hint in _HINTS if c in text for m in hint.finditer(text))
+    if not hits:
         return Spans()
     found: list[tuple[int, int]] = []
-    for ls in sorted(lines):
-        found.extend((s + ls, e + ls) for s, e in protected_spans(text[ls : lines[ls]]))
+    line_end = -1
+    for i in hits:
+        if i <= line_end:
+            continue
+        ls = text.rfind("\n", 0, i) + 1
+        line_end = text.find("\n", i)
+        if line_end < 0:
+            line_end = len(text)
+        found.extend((s + ls, e + ls) for s, e in protected_spans(text[ls:line_end]))
     return Spans(found)
 
 
