@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from operator import attrgetter
 
 import regex
 
@@ -41,6 +42,7 @@ def _edit_maker():
 
 make_edit = _edit_maker()
 
+_START = attrgetter("start")
 SPACES = " \u00a0\u202f\u2009"
 NO_BREAK = "\u00a0\u202f"
 APOS_WHY = "apostrophe ' → ’"
@@ -138,7 +140,7 @@ def quote_parts(text: str, loc: Locale, protected, *, apostrophes: bool, doubles
             if text[end] in "'\"":
                 pre = space if end and text[end - 1] not in SPACES else ""
                 edits.append(make_edit(end, end + 1, text[end], pre + cl, why, name))
-    edits.sort(key=lambda e: e.start)
+    edits.sort(key=_START)
     return inert, acute, edits
 
 
@@ -146,7 +148,7 @@ def inert_edits(inert: list[int], acute: list[int]) -> list[Edit]:
     out = [make_edit(i, i + 1, "'", APOS, APOS_WHY, "apostrophe") for i in inert]
     if acute:
         out += [Edit(i, i + 1, "´", APOS, ACUTE_WHY, "apostrophe") for i in acute]
-        out.sort(key=lambda e: e.start)
+        out.sort(key=_START)
     return out
 
 
@@ -157,7 +159,7 @@ def quotes(text: str, loc: Locale, protected, *, apostrophes: bool, doubles: boo
     if not inert and not acute:
         return edits
     edits += inert_edits(inert, acute)
-    edits.sort(key=lambda e: e.start)
+    edits.sort(key=_START)
     return edits
 
 
@@ -236,7 +238,7 @@ def dashes(text: str, loc: Locale, protected: Spans) -> list[Edit]:
     edits += sub_edits(_MULTI, multi, text, protected, rule="dashes")
     edits += sub_edits(_SPACED, spaced, text, protected, rule="dashes")
     edits += sub_edits(_RANGE, rng, text, protected, rule="dashes")
-    edits.sort(key=lambda e: e.start)
+    edits.sort(key=_START)
     return _drop_overlaps(edits)
 
 
@@ -255,19 +257,6 @@ _BRANDS = frozenset({"yahoo", "jeopardy", "joomla", "wham"})
 _MARK = regex.compile(r"::?|;|[!?]+")
 _PRE_PUNCT = ")]»”’%…."
 _GUILLEMETS = regex.compile(r"«(?P<a>[ \u00a0\u202f\u2009]?)(?P<body>[^«»\n]*?[^\s«»])(?P<b>[ \u00a0\u202f\u2009]?)»")
-
-
-def _clause_end(text: str, end: int, mark: str) -> bool:
-    """Does the mark ending at ``end`` close a clause (not 10:30, :-), Yahoo!, fdda::1)?"""
-    if end >= len(text):
-        return True
-    c = text[end]
-    if c.isspace():
-        nxt = text[end + 1 : end + 2]
-        return not (mark in ":;" and nxt in (")", "("))  # ': )' a spaced emoticon
-    if c in "»”’\"":
-        return True
-    return c in ")]" and mark[0] in "!?"
 
 
 _MARK_CANDIDATES: dict[str, re.Pattern[str]] = {}
@@ -311,10 +300,17 @@ def punct_spacing(text: str, loc: Locale, protected: Spans, *, plain: bool = Fal
         return []
     edits: list[Edit] = []
     match_mark = _MARK.match
+    overlaps = protected.overlaps if protected else None
+    french, n = loc.french, len(text)
+    whys: dict[tuple[str, str], str] = {}
     for e in _mark_positions(text, loc, plain):
-        mark = match_mark(text, e).group()
-        if mark == "::":
-            continue  # IPv6, C++ scopes
+        c = text[e]
+        if c == ":":
+            mark = "::" if text[e + 1 : e + 2] == ":" else ":"
+            if mark == "::":
+                continue  # IPv6, C++ scopes
+        else:
+            mark = c if c == ";" else match_mark(text, e).group()
         sp = text[e - 1] if e and text[e - 1] in SPACES else ""
         s = e - len(sp)
         if not s:
@@ -323,36 +319,48 @@ def punct_spacing(text: str, loc: Locale, protected: Spans, *, plain: bool = Fal
         if not (pre.isalnum() or pre in _PRE_PUNCT):
             continue
         end = e + len(mark)
-        if not _clause_end(text, end, mark) or protected and protected.overlaps(s - 1, end):
+        if end < n:  # does the mark close a clause? (_clause_end, inlined)
+            c = text[end]
+            if c.isspace():
+                if mark in ":;" and text[end + 1 : end + 2] in (")", "("):
+                    continue
+            elif c not in "»”’\"" and not (c in ")]" and mark[0] in "!?"):
+                continue
+        if overlaps is not None and overlaps(s - 1, end):
             continue
         target = loc.colon_space if mark == ":" else loc.punct_space
         if plain:
-            if not (loc.french and sp in "\u00a0\u202f\u2009" and sp):
+            if not (french and sp in "\u00a0\u202f\u2009" and sp):
                 continue
             target, why = "", "plain style: no-break space before punctuation removed"
-        elif loc.french and target:
+        elif french and target:
             if sp in NO_BREAK and sp:
                 continue  # a no-break space is already there (U+00A0 or U+202F): correct
             if not sp and not (pre.isalnum() or pre in "»”’)]%…"):
                 continue
             if not sp and mark[0] == "!" and _word_before(text, s).lower() in _BRANDS:
                 continue
-            kind = "no-break space" if target == NBSP else "narrow no-break space"
-            why = f"French spacing: {kind} before '{mark}'"
+            why = whys.get((target, mark))
+            if why is None:
+                kind = "no-break space" if target == NBSP else "narrow no-break space"
+                why = whys[target, mark] = f"French spacing: {kind} before '{mark}'"
         else:
             # No space wanted: remove an ordinary space after a word (French also drops
             # no-break ones when the option says 'none').
             if not sp or not (pre.isalpha() or pre in "»”’)]"):
                 continue
-            if sp != " " and not loc.french:
+            if sp != " " and not french:
                 continue  # a no-break space is deliberate (a French quotation, say)
             why = f"no space before '{mark}' in {loc.base}"
         if sp != target:
             edits.append(make_edit(s, e, sp, target, why, "punct-spacing"))
-    if loc.french:
-        edits += _guillemet_spacing(text, "" if plain else loc.quote_space, protected)
-        edits.sort(key=lambda x: x.start)
-    return _drop_overlaps(edits)
+    if french:
+        inside = _guillemet_spacing(text, "" if plain else loc.quote_space, protected)
+        if inside:
+            edits += inside
+            edits.sort(key=_START)
+            return _drop_overlaps(edits)
+    return edits  # one edit before each mark: sorted, apart
 
 
 def _word_before(text: str, end: int) -> str:
@@ -443,7 +451,7 @@ def plain_quotes(text: str, loc: Locale, protected: Spans, *, apostrophes: bool,
             why = f"plain style: {m.group('o')}…{m.group('c')} → {q}…{q}"
             edits.append(Edit(m.start(), m.end("a"), text[m.start() : m.end("a")], q, why, "quotes"))
             edits.append(Edit(m.start("b"), m.end(), text[m.start("b") : m.end()], q, why, "quotes"))
-    edits.sort(key=lambda e: e.start)
+    edits.sort(key=_START)
     return _drop_overlaps(edits)
 
 

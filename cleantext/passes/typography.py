@@ -71,6 +71,7 @@ import re
 from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate
+from operator import attrgetter
 from typing import ClassVar
 
 import regex
@@ -85,7 +86,7 @@ RULES = ("apostrophe", "quotes", "single-quotes", "ellipsis", "dashes", "punct-s
 _TRIGGER = regex.compile(r"['\"´.\-:;!?«»“”‘’„‚…‹›]")
 # A paragraph ends at a newline followed by a blank line (the same spans as the pattern
 # (?:[^\n]++|\n(?![ \t]*\n))+, found 20x faster from a literal newline).
-_BREAK = regex.compile(r"\n(?=[ \t]*\n)")
+_BREAK = re.compile(r"\n(?=[ \t]*\n)")
 _QUOTE_STEP = "quotes"
 
 
@@ -272,7 +273,7 @@ class Typography:
 _STRAIGHT = {c: regex.compile(c) for c in "'\"´"}
 
 
-_NEWLINE = regex.compile("\n")
+_NEWLINE = re.compile("\n")
 
 
 def _line_numbers(text: str, edits) -> set[int]:
@@ -319,12 +320,8 @@ def _curl(text: str, positions: list[int]) -> str:
     return R.APOS.join([text[a + 1 : b] for a, b in zip([-1] + positions, positions + [len(text)])])
 
 
-def _start(e: Edit) -> int:
-    return e.start
-
-
-def _end(e: Edit) -> int:
-    return e.end
+_start = attrgetter("start")
+_end = attrgetter("end")
 
 
 def _resizes(edits) -> bool:
