@@ -1,12 +1,14 @@
 """The typography rules, one function each: ``rule(text, loc, protected) -> list[Edit]``.
 
-The pass (``cleantext/passes/typography.py``) runs them in order on each paragraph with
-``chain``; see its docstring for what each does and when it does not act.
+The pass (``cleantext/passes/typography.py``) runs them in order over the whole text (each
+looks no further than a paragraph: the quote pairing; or a line: the rest), or on one
+paragraph with ``chain`` when it must go step by step; see its docstring for what each does
+and when it does not act. They scan with literal-first patterns and do Python work only per
+candidate: the pass runs on whole novels.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from operator import attrgetter
 
@@ -14,75 +16,15 @@ import regex
 
 from .edits import Spans
 from .model import Edit
+from .typo_edits import drop_protected, make_edit, sub_edits
 from .typo_locale import NBSP, Locale
 from .typo_quotes import APOS, TRIVIAL_APOS, candidates, scan
-
-def _edit_maker():
-    """A constructor for :class:`Edit` 30% faster than ``Edit(...)`` (which sets each field of
-    the frozen dataclass through ``object.__setattr__``); the pass builds 150k of them on a
-    novel. Falls back to ``Edit`` itself if the class ever gains checks or other fields."""
-    names = ("start", "end", "before", "after", "reason", "rule")
-    if tuple(f.name for f in dataclasses.fields(Edit)) != names or hasattr(Edit, "__post_init__"):
-        return Edit
-    new = object.__new__
-    s0, s1, s2, s3, s4, s5 = (getattr(Edit, n).__set__ for n in names)
-
-    def make(start: int, end: int, before: str, after: str, reason: str, rule: str = "") -> Edit:
-        e = new(Edit)
-        s0(e, start)
-        s1(e, end)
-        s2(e, before)
-        s3(e, after)
-        s4(e, reason)
-        s5(e, rule)
-        return e
-
-    return make
-
-
-make_edit = _edit_maker()
 
 _START = attrgetter("start")
 SPACES = " \u00a0\u202f\u2009"
 NO_BREAK = "\u00a0\u202f"
 APOS_WHY = "apostrophe ' → ’"
 ACUTE_WHY = "acute accent used as apostrophe → ’"
-
-
-def sub_edits(pattern, decide, text: str, protected, *, reason: str = "", rule: str = "",
-              group: int = 0) -> list[Edit]:
-    """``edits.sub_with_edits`` without building the new text (the pass builds it once)."""
-    edits: list[Edit] = []
-    for m in pattern.finditer(text):
-        start, end = m.span(group)
-        if start < 0:
-            continue
-        if protected and protected.overlaps(start, end):
-            continue
-        decision = decide(m)
-        if decision is None:
-            continue
-        why, name = reason, rule
-        if isinstance(decision, tuple):
-            after, why = decision[0], decision[1]
-            if len(decision) > 2:
-                name = decision[2]
-        else:
-            after = decision
-        before = text[start:end]
-        if after == before:
-            continue
-        if edits and start < edits[-1].end:
-            continue  # overlapping matches (lookarounds with groups): keep the first
-        edits.append(Edit(start, end, before, after, why, name))
-    return edits
-
-
-def drop_protected(positions: list[int], protected) -> list[int]:
-    """``positions`` (sorted) minus those inside a protected span."""
-    if not protected or not positions:
-        return positions
-    return [i for i in positions if not protected.contains(i)]
 
 
 # --- apostrophes and quotes (typographic) --------------------------------------------------
