@@ -47,11 +47,12 @@ def _edit_maker():
 
 make_edit = _edit_maker()
 
-def sub_edits(pattern, decide, text: str, protected, *, reason: str = "", rule: str = "",
+def sub_edits(matches, decide, text: str, protected, *, reason: str = "", rule: str = "",
               group: int = 0) -> list[Edit]:
-    """``edits.sub_with_edits`` without building the new text (the pass builds it once)."""
+    """``edits.sub_with_edits`` over ``matches`` (of a pattern in ``text``), without
+    building the new text (the pass builds it once)."""
     edits: list[Edit] = []
-    for m in pattern.finditer(text):
+    for m in matches:
         start, end = m.span(group)
         if start < 0:
             continue
@@ -74,6 +75,16 @@ def sub_edits(pattern, decide, text: str, protected, *, reason: str = "", rule: 
             continue  # overlapping matches (lookarounds with groups): keep the first
         edits.append(Edit(start, end, before, after, why, name))
     return edits
+
+
+def matches_at(hint, pattern, text: str):
+    """The matches of ``pattern`` (which consumes one character) in ``text``, looked for
+    only where the literal-first stdlib pattern ``hint`` (a superset) matches."""
+    match = pattern.match
+    for h in hint.finditer(text):
+        m = match(text, h.start())
+        if m is not None:
+            yield m
 
 
 def drop_protected(positions: list[int], protected) -> list[int]:

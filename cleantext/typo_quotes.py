@@ -143,7 +143,13 @@ def scan(
                 stack.append((i, curly_open[ch], False))
                 opened.add(i)
             elif ch in curly_close and not prev_space:
-                _close(stack, curly_close[ch], i, False, pairs)
+                kind = curly_close[ch]
+                if stack and stack[-1][1] == kind:  # the usual case of _close, inlined
+                    top = stack.pop()
+                    if top[2]:
+                        pairs.append((top[0], i, kind))
+                else:
+                    _close(stack, kind, i, False, pairs)
             continue
         if ch == "'":
             kind = "s"
@@ -171,8 +177,12 @@ def scan(
                      and (next_space or nxt in _CLOSE_AFTER))
         if prev.isdigit() and not any(t[1] == kind for t in stack):
             continue  # a prime or inch mark: 6' 10", 2"44'
-        if can_close and _close(stack, kind, i, True, pairs):
-            continue
+        if can_close:
+            if stack and stack[-1][1] == kind:  # the usual case of _close, inlined
+                pairs.append((stack.pop()[0], i, kind))
+                continue
+            if _close(stack, kind, i, True, pairs):
+                continue
         if can_open:
             stack.append((i, kind, True))
             opened.add(i)

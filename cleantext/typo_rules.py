@@ -16,7 +16,7 @@ import regex
 
 from .edits import Spans
 from .model import Edit
-from .typo_edits import drop_protected, make_edit, sub_edits
+from .typo_edits import drop_protected, make_edit, matches_at, sub_edits
 from .typo_locale import NBSP, Locale
 from .typo_quotes import APOS, TRIVIAL_APOS, candidates, scan
 
@@ -107,7 +107,8 @@ def quotes(text: str, loc: Locale, protected, *, apostrophes: bool, doubles: boo
 
 # --- ellipsis -------------------------------------------------------------------------------
 
-_DOTS = regex.compile(r"(?<!\.)\.{3,}")
+# (?<!\.)\.{3,}, literal first for the stdlib engine
+_DOTS = re.compile(r"\.(?<!\.\.)\.{2,}")
 
 
 def ellipsis(text: str, loc: Locale, protected: Spans) -> list[Edit]:
@@ -122,12 +123,13 @@ def ellipsis(text: str, loc: Locale, protected: Spans) -> list[Edit]:
             return None  # a path
         return "…"
 
-    return sub_edits(_DOTS, decide, text, protected, reason="three dots → …", rule="ellipsis")
+    return sub_edits(_DOTS.finditer(text), decide, text, protected, reason="three dots → …", rule="ellipsis")
 
 
 # --- dashes ---------------------------------------------------------------------------------
 
-_MULTI = regex.compile(r"(?<!-)-{2,3}(?!-)")
+# (?<!-)-{2,3}(?!-), literal first for the stdlib engine
+_MULTI = re.compile(r"-(?<!--)-{1,2}(?!-)")
 _SPACED = regex.compile(
     r"(?<=[\p{L}\p{N}\p{Pe}\p{Pf}\"'.,;:!?…%][ \u00a0])-(?=[ \u00a0][\p{L}\p{N}\p{Ps}\p{Pi}\"'«„])"
 )
@@ -137,6 +139,10 @@ _SPACED = regex.compile(
 _RANGE = regex.compile(
     r"(?<=(?<![\p{L}\p{N}\-+/.,:–—'’])(\d{1,4}))-(?=(\d{1,4})(?![\p{L}\p{N}\-/'’]|[.,:]\d))"
 )
+# Where _SPACED and _RANGE can match (supersets, literal first, for the stdlib engine: a
+# digit is an ASCII digit or some character beyond ASCII).
+_SPACED_HINT = re.compile("-(?<=[ \u00a0]-)(?=[ \u00a0])")
+_RANGE_HINT = re.compile(r"-(?<=[^\s\x00-\x2f:-\x7f]-)(?=[^\s\x00-\x2f:-\x7f])")
 
 
 def dashes(text: str, loc: Locale, protected: Spans) -> list[Edit]:
@@ -175,11 +181,10 @@ def dashes(text: str, loc: Locale, protected: Spans) -> list[Edit]:
             return "–", f"number range {a}-{b} → en dash"
         return None
 
-    # (no "--" in text pre-checks: each is a scan as long as the literal-first regex's)
     edits: list[Edit] = []
-    edits += sub_edits(_MULTI, multi, text, protected, rule="dashes")
-    edits += sub_edits(_SPACED, spaced, text, protected, rule="dashes")
-    edits += sub_edits(_RANGE, rng, text, protected, rule="dashes")
+    edits += sub_edits(_MULTI.finditer(text), multi, text, protected, rule="dashes")
+    edits += sub_edits(matches_at(_SPACED_HINT, _SPACED, text), spaced, text, protected, rule="dashes")
+    edits += sub_edits(matches_at(_RANGE_HINT, _RANGE, text), rng, text, protected, rule="dashes")
     edits.sort(key=_START)
     return _drop_overlaps(edits)
 
@@ -400,7 +405,7 @@ def plain_quotes(text: str, loc: Locale, protected: Spans, *, apostrophes: bool,
 def plain_ellipsis(text: str, loc: Locale, protected: Spans) -> list[Edit]:
     if "…" not in text:
         return []
-    return sub_edits(_ONE_CHAR_ELLIPSIS, _three_dots, text, protected, reason="plain style: … → ...",
+    return sub_edits(_ONE_CHAR_ELLIPSIS.finditer(text), _three_dots, text, protected, reason="plain style: … → ...",
                      rule="ellipsis")
 
 

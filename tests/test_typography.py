@@ -250,13 +250,24 @@ def test_protected_spans_found_line_by_line_are_the_same(text):
     assert list(typo_edits.doc_spans(text)) == list(protected_spans(text))
 
 
-@settings(max_examples=200, deadline=None)
-@given(text=st.lists(st.sampled_from(list("12 0-–.,:'’a/+") + ["2014", "20", "1999", "x1"]), max_size=30).map("".join))
-def test_number_range_pattern_matches_the_old_one(text):
+_DASH_SOUP = st.lists(
+    st.sampled_from(list("12 0-–.,:'’a/+é<!>\n") + [NBSP, "2014", "20", "1999", "x1", "٣", "²", "𝟗", "--", "..."]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_DASH_SOUP)
+def test_rewritten_dash_and_dot_patterns_match_the_old_ones(text):
     old = regex.compile(r"(?<![\p{L}\p{N}\-+/.,:–—'’])(\d{1,4})(-)(\d{1,4})(?![\p{L}\p{N}\-/'’]|[.,:]\d)")
     assert [(m.start(2), m.group(1), m.group(3)) for m in old.finditer(text)] == [
-        (m.start(), m.group(1), m.group(2)) for m in typo_rules._RANGE.finditer(text)
+        (m.start(), m.group(1), m.group(2))
+        for m in typo_edits.matches_at(typo_rules._RANGE_HINT, typo_rules._RANGE, text)
     ]
+    spaced = [m.span() for m in typo_rules._SPACED.finditer(text)]
+    assert spaced == [m.span() for m in typo_edits.matches_at(typo_rules._SPACED_HINT, typo_rules._SPACED, text)]
+    for old, new in ((r"(?<!-)-{2,3}(?!-)", typo_rules._MULTI), (r"(?<!\.)\.{3,}", typo_rules._DOTS)):
+        assert [m.span() for m in regex.finditer(old, text)] == [m.span() for m in new.finditer(text)]
 
 
 @settings(max_examples=200, deadline=None)
