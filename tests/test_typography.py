@@ -319,3 +319,15 @@ def test_composition_by_groups_equals_compose(case):
         return
     got = typo_edits.compose_groups(a, first, b, second, lambda *args: True, shifted)
     assert got == compose(a, first, b, second)
+
+
+def test_a_rule_that_moves_newlines_sends_the_text_the_slow_way(monkeypatch):
+    from cleantext.edits import sub_with_edits
+
+    def breaking(text, loc, protected):  # no real rule touches a newline
+        return list(sub_with_edits(regex.compile(r"\.\.\."), "\n", text, reason="test", rule="t").edits)
+
+    monkeypatch.setattr(typo_rules, "ellipsis", breaking)
+    p, text = Typography(), "a... \"b\"\n\nc... d"
+    r = p(text, Context("en"))
+    assert (r.text, [(e.start, e.end, e.before, e.after, e.reason, e.rule) for e in r.edits]) == _by_paragraph(p, text, "en")[:2]

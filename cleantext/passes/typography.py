@@ -136,7 +136,10 @@ class Typography:
                     spans = Spans(E.shift_spans(list(spans), new))  # the inert edits shift nothing
                 continue
             new = rule(cur, loc, spans)
-            lines.append(E.line_numbers(cur, new))
+            touched = E.line_numbers(cur, new)
+            if touched is None:  # lines and paragraphs move: go paragraph by paragraph
+                return self._redo(text, loc, [], pars, set(range(len(pars))))
+            lines.append(touched)
             if not new:
                 continue
             done = E.compose_groups(text, done, cur, new, partial(E.busy, pars, starts, inert), shifted)
@@ -153,7 +156,10 @@ class Typography:
             edits.sort(key=E.START)
         if not unstable:
             return PassResult(cur, tuple(edits))
-        # Redo the unstable paragraphs one by one, the slow way.
+        return self._redo(text, loc, edits, pars, unstable)
+
+    def _redo(self, text: str, loc: Locale, edits: list[Edit], pars, unstable: set[int]) -> PassResult:
+        """Redo the ``unstable`` paragraphs one by one, the slow way; keep the other edits."""
         notes: list[Note] = []
         redo = [pars[k] for k in sorted(unstable)]
         lo = [s for s, _ in redo]
