@@ -20,7 +20,7 @@ output.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 
 import regex
 
@@ -42,17 +42,50 @@ _OPEN_CONTEXT = set("([{<—–-/")
 _CLOSE_AFTER = set(".,;:!?)]}>…—–-/\"'”’»“‘«„‚")
 _INCH_NEXT = "\"”“»«"
 _CANDIDATES = regex.compile(r"['\"‘’“”„‚«»‹›]")
+QUOTE_CHARS = "'\"‘’“”„‚«»‹›"
+
+def _letter_class(limit: int = 0x2000) -> str:
+    """A character class (for ``re``) of the code points below ``limit`` that
+    ``str.isalpha`` accepts: built from Python's own tables, so it never disagrees with the
+    exact test in ``scan``; letters above ``limit`` (CJK, …) simply take the exact path."""
+    parts, start, prev = [], None, None
+    for cp in range(limit):
+        if chr(cp).isalpha():
+            if start is None:
+                start = cp
+            prev = cp
+        elif start is not None:
+            parts.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else ""))
+            start = None
+    if start is not None:
+        parts.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else ""))
+    return "[" + "".join(parts) + "]"
 
 
-def _is_letter(c: str) -> bool:
-    return c.isalpha()
+_LETTER = _letter_class()
+# A straight ' between two letters: always an apostrophe, never part of a pair. Written
+# literal-first for the stdlib engine, which finds a literal twice as fast as ``regex``.
+TRIVIAL_APOS = re.compile(rf"'(?<={_LETTER}')(?={_LETTER})")
+# Every other candidate, one literal-first pattern per character (a character-class scan is
+# several times slower); a quote between two letters takes no part in the pairing.
+_NONTRIVIAL = {c: re.compile(rf"{re.escape(c)}(?!(?<={_LETTER}.){_LETTER})") for c in QUOTE_CHARS}
 
 
-@dataclass(slots=True)
-class _Tok:
-    pos: int
-    kind: str  # 's' single, 'd' double
-    straight: bool
+def candidates(text: str, pos: int = 0, endpos: int | None = None) -> list[int]:
+    """Positions of the quote characters that ``scan`` must look at, in order.
+
+    A quote between two letters is left out: a straight ' there is an apostrophe (see
+    ``TRIVIAL_APOS``), anything else there is left alone, and neither touches the pairing.
+    """
+    end = len(text) if endpos is None else endpos
+    found = [
+        [m.start() for m in pat.finditer(text, pos, end)]
+        for c, pat in _NONTRIVIAL.items()
+        if text.find(c, pos, end) >= 0
+    ]
+    if len(found) == 1:
+        return found[0]
+    return sorted([i for part in found for i in part])
 
 
 def scan(
@@ -60,16 +93,20 @@ def scan(
     protected: Spans | None,
     base: str | None,
     quotes: tuple[str, str, str, str] | None,
+    positions: list[int] | None = None,
+    par_starts: list[int] | None = None,
 ) -> tuple[list[int], list[tuple[int, int, str]]]:
     """Return (apostrophe positions, quote pairs ``(open_pos, close_pos, kind)``).
 
     Only straight characters are reported for change by the caller; pairs may have one
-    curly end (already correct) and one straight end.
+    curly end (already correct) and one straight end. ``positions`` (default: every
+    candidate) are the characters to look at; ``par_starts`` the offsets where a new
+    paragraph starts (pairing never crosses one).
     """
     apostrophes: list[int] = []
     pairs: list[tuple[int, int, str]] = []
-    stack: list[_Tok] = []
-    role: dict[int, str] = {}
+    stack: list[tuple[int, str, bool]] = []  # (position, kind 's'/'d', straight)
+    opened: set[int] = set()  # positions of the quotes that opened something
     # Curly characters of the language that open/close a kind (only when unambiguous).
     curly_open: dict[str, str] = {}
     curly_close: dict[str, str] = {}
@@ -80,66 +117,86 @@ def scan(
             curly_close = {c1: "d", c2: "s"}
     elision = _ELISION_RE.get(base or "")
     n = len(text)
-    for m in _CANDIDATES.finditer(text):
-        i = m.start()
-        ch = text[i]
-        if protected is not None and protected.contains(i):
+    if positions is None:
+        positions = [m.start() for m in _CANDIDATES.finditer(text)]
+    check = protected.contains if protected else None
+    starts = par_starts or []
+    k, next_par = 0, (starts[0] if starts else n + 1)
+    add_apos = apostrophes.append
+    for i in positions:
+        if i >= next_par:
+            stack.clear()
+            while i >= next_par:
+                k += 1
+                next_par = starts[k] if k < len(starts) else n + 1
+        if check is not None and check(i):
             continue
+        ch = text[i]
         prev = text[i - 1] if i else ""
         nxt = text[i + 1] if i + 1 < n else ""
         prev_space = not prev or prev.isspace()
         next_space = not nxt or nxt.isspace()
-        if ch not in "'\"":
-            if _is_letter(prev) and _is_letter(nxt):
+        if ch != "'" and ch != '"':
+            if prev.isalpha() and nxt.isalpha():
                 continue  # a curly apostrophe (or a quote glued inside a word)
             if ch in curly_open and not next_space:
-                stack.append(_Tok(i, curly_open[ch], False))
-                role[i] = "open"
+                stack.append((i, curly_open[ch], False))
+                opened.add(i)
             elif ch in curly_close and not prev_space:
-                _close(stack, curly_close[ch], i, False, pairs, role)
+                kind = curly_close[ch]
+                if stack and stack[-1][1] == kind:  # the usual case of _close, inlined
+                    top = stack.pop()
+                    if top[2]:
+                        pairs.append((top[0], i, kind))
+                else:
+                    _close(stack, kind, i, False, pairs)
             continue
-        kind = "s" if ch == "'" else "d"
-        if kind == "s":
-            if _is_letter(prev) and _is_letter(nxt):
-                apostrophes.append(i)
+        if ch == "'":
+            kind = "s"
+            if prev.isalpha() and nxt.isalpha():
+                add_apos(i)
                 continue
-            if prev.isdigit() and nxt in ("s", "S") and not _is_letter(text[i + 2 : i + 3]):
-                apostrophes.append(i)
+            if prev.isdigit() and nxt in ("s", "S") and not text[i + 2 : i + 3].isalpha():
+                add_apos(i)
                 continue
             if (prev_space or prev in _OPEN_CONTEXT) and (
                 _DECADE.match(text, i + 1) or base == "en" and _YEAR.match(text, i + 1)
             ):
-                apostrophes.append(i)
+                add_apos(i)
                 continue
             if elision is not None and (prev_space or prev in "(") and elision.match(text, i + 1):
-                apostrophes.append(i)
+                add_apos(i)
                 continue
-        if kind == "d" and prev.isdigit() and nxt and nxt in _INCH_NEXT:
-            continue  # 21"" : the first one is an inch mark
-        opening_ctx = prev_space or prev in _OPEN_CONTEXT or role.get(i - 1) == "open"
-        can_open = opening_ctx and not next_space
-        can_close = not prev_space and prev not in "([{<" and (next_space or nxt in _CLOSE_AFTER)
-        if role.get(i - 1) == "open":
-            can_close = False
-        if prev.isdigit() and not any(t.kind == kind for t in stack):
+        else:
+            kind = "d"
+            if prev.isdigit() and nxt and nxt in _INCH_NEXT:
+                continue  # 21"" : the first one is an inch mark
+        after_open = (i - 1) in opened
+        can_open = (prev_space or after_open or prev in _OPEN_CONTEXT) and not next_space
+        can_close = (not after_open and not prev_space and prev not in "([{<"
+                     and (next_space or nxt in _CLOSE_AFTER))
+        if prev.isdigit() and not any(t[1] == kind for t in stack):
             continue  # a prime or inch mark: 6' 10", 2"44'
-        if can_close and _close(stack, kind, i, True, pairs, role):
-            continue
+        if can_close:
+            if stack and stack[-1][1] == kind:  # the usual case of _close, inlined
+                pairs.append((stack.pop()[0], i, kind))
+                continue
+            if _close(stack, kind, i, True, pairs):
+                continue
         if can_open:
-            stack.append(_Tok(i, kind, True))
-            role[i] = "open"
-        elif kind == "s" and _is_letter(prev) and (next_space or nxt in _CLOSE_AFTER):
-            apostrophes.append(i)  # word-final, closing nothing: users' stuff
+            stack.append((i, kind, True))
+            opened.add(i)
+        elif kind == "s" and prev.isalpha() and (next_space or nxt in _CLOSE_AFTER):
+            add_apos(i)  # word-final, closing nothing: users' stuff
     return apostrophes, pairs
 
 
-def _close(stack: list[_Tok], kind: str, pos: int, straight: bool, pairs, role) -> bool:
+def _close(stack: list[tuple[int, str, bool]], kind: str, pos: int, straight: bool, pairs) -> bool:
     for k in range(len(stack) - 1, -1, -1):
-        if stack[k].kind == kind:
+        if stack[k][1] == kind:
             opener = stack[k]
             del stack[k:]
-            if opener.straight or straight:
-                pairs.append((opener.pos, pos, kind))
-            role[pos] = "close"
+            if opener[2] or straight:
+                pairs.append((opener[0], pos, kind))
             return True
     return False

@@ -73,15 +73,16 @@ from typing import ClassVar
 
 import regex
 
-from ..edits import Spans, chain, protected_spans
+from ..edits import Spans, chain
 from ..model import Context, Edit, Note, PassResult
 from ..options import Options
+from .. import typo_edits as E
 from .. import typo_rules as R
 from ..typo_locale import Locale, locale_for
 
 RULES = ("apostrophe", "quotes", "single-quotes", "ellipsis", "dashes", "punct-spacing")
-_PARAGRAPH = regex.compile(r"(?:[^\n]++|\n(?![ \t]*\n))+")  # runs, not single characters: 50x faster, same spans
 _TRIGGER = regex.compile(r"['\"´.\-:;!?«»“”‘’„‚…‹›]")
+_QUOTE_STEP = "quotes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,47 +105,149 @@ class Typography:
         return locale_for(lang, self.fr_colon_space, self.fr_punct_space, self.fr_quote_space)
 
     def __call__(self, text: str, ctx: Context) -> PassResult:
+        """Every rule once over the whole text, then once more to prove the result stable.
+
+        The rules only look inside a paragraph (the quote pairing) or a line (the rest),
+        so running them over the whole text gives, paragraph by paragraph, what running
+        them on each paragraph gives. A paragraph where the second run would still change
+        something goes through ``_paragraph`` (the step-by-step rounds and the Note).
+        """
         if not text or not _TRIGGER.search(text):
             return PassResult(text)
         loc = self.locale(ctx.lang if ctx is not None else None)
-        tracked: list[_Protected] = [_Protected("")]
-        steps = self._steps(loc, tracked)
-        edits: list[Edit] = []
-        notes: list[Note] = []
-        for m in _PARAGRAPH.finditer(text):
-            par = m.group()
-            if not _TRIGGER.search(par):
+        steps = self._steps(loc)
+        pars = E.paragraphs(text)
+        starts = [s for s, _ in pars]
+        spans = E.doc_spans(text)
+        cur, done, inert, shifted = text, [], [], False
+        lines: list[set[int]] = []  # per step, the lines its edits are on
+        for kind, rule in steps:
+            if kind == _QUOTE_STEP:  # always the first step
+                pos, acute, new = R.quote_parts(text, loc, spans, par_starts=starts, **rule)
+                lines.append(set())
+                if not (pos or acute or new):
+                    continue
+                inert = R.inert_edits(pos, acute)
+                cur = E.apply_sorted(E.curl(text, sorted(pos + acute) if acute else pos), new)
+                done = new
+                # every quote edit replaces one character
+                shifted = sum(map(len, map(E.AFTER, new))) != len(new)
+                if spans and new:
+                    spans = Spans(E.shift_spans(list(spans), new))  # the inert edits shift nothing
                 continue
-            tracked[0] = _Protected(par)
-            first = chain(par, *steps)
-            if not first.edits:
+            new = rule(cur, loc, spans)
+            touched = E.line_numbers(cur, new)
+            if touched is None:  # lines and paragraphs move: go paragraph by paragraph
+                return self._redo(text, loc, [], pars, set(range(len(pars))))
+            lines.append(touched)
+            if not new:
                 continue
-            if chain(first.text, *steps).edits:
-                # A rule enabled another (nested quotes, say): one more round, then give up.
-                tracked[0] = _Protected(par)
-                first = chain(par, *steps, *steps)
-            if chain(first.text, *steps).edits:
-                notes.append(Note(m.start(), m.end(), par[:40],
-                                  "typography left this paragraph alone: its result was unstable",
-                                  "unstable"))
-                continue
-            off = m.start()
-            edits.extend(Edit(e.start + off, e.end + off, e.before, e.after, e.reason, e.rule)
-                         for e in first.edits)
-        if not edits:
-            return PassResult(text, (), tuple(notes))
-        out, pos = [], 0
-        for e in edits:
-            out.append(text[pos : e.start])
-            out.append(e.after)
-            pos = e.end
-        out.append(text[pos:])
-        return PassResult("".join(out), tuple(edits), tuple(notes))
+            done = E.compose_groups(text, done, cur, new, partial(E.busy, pars, starts, inert), shifted)
+            shifted = shifted or _resizes(new)
+            cur = E.apply_sorted(cur, new)
+            if spans:
+                spans = Spans(E.shift_spans(list(spans), new))
+        if cur is text:
+            return PassResult(text)
+        unstable = self._unstable(cur, loc, steps, spans, lines)
+        edits = done
+        if inert:
+            edits = inert + done
+            edits.sort(key=E.START)
+        if not unstable:
+            return PassResult(cur, tuple(edits))
+        return self._redo(text, loc, edits, pars, unstable)
 
-    def _steps(self, loc: Locale, tracked: list[_Protected]):
+    def _redo(self, text: str, loc: Locale, edits: list[Edit], pars, unstable: set[int]) -> PassResult:
+        """Redo the ``unstable`` paragraphs one by one, the slow way; keep the other edits."""
+        notes: list[Note] = []
+        redo = [pars[k] for k in sorted(unstable)]
+        lo = [s for s, _ in redo]
+        kept = [e for e in edits if not _inside(e.start, lo, redo)]
+        for s, e in redo:
+            par_edits, note = self._paragraph(text[s:e], loc)
+            if note is not None:
+                notes.append(Note(s, e, note.text, note.reason, note.rule))
+            kept.extend(Edit(x.start + s, x.end + s, x.before, x.after, x.reason, x.rule)
+                        for x in par_edits)
+        kept.sort(key=E.START)
+        if not kept:
+            return PassResult(text, (), tuple(notes))
+        return PassResult(E.apply_sorted(text, kept), tuple(kept), tuple(notes))
+
+    def _unstable(self, cur: str, loc: Locale, steps, spans, lines: list[set[int]]) -> set[int]:
+        """Indices of the paragraphs of ``cur`` that one more run of the rules would change.
+
+        The quote rule can only change a straight quote or ´: it runs again on the
+        paragraphs that still hold one. The other rules look no further than a line, and a
+        line that no rule changed from rule k on reads, for rule k, as it did in the first
+        run (where it gave nothing): rule k runs again only on the lines that those rules
+        changed, cut out of the text.
+        """
+        pars: list[tuple[int, int]] = []
+        starts: list[int] = []
+        hits: list[int] = []
+        nl: list[int] | None = None
+        for k, (kind, rule) in enumerate(steps):
+            if kind == _QUOTE_STEP:
+                straight = [m.start() for c, pat in _STRAIGHT.items() if c in cur for m in pat.finditer(cur)]
+                if not straight:
+                    continue
+                pars = E.paragraphs(cur)
+                starts = [s for s, _ in pars]
+                where = {bisect.bisect_right(starts, i) - 1 for i in straight}
+                some = [pars[i] for i in sorted(where)]
+                pos, acute, new = R.quote_parts(cur, loc, spans, spans=some,
+                                                par_starts=[s for s, _ in some], **rule)
+                hits += pos
+                hits += acute
+                hits += [e.start for e in new]
+                continue
+            dirty = set().union(*lines[k:])
+            if not dirty:
+                continue
+            if nl is None:
+                nl = [m.start() for m in E.NEWLINE.finditer(cur)]
+            sub, offsets, where = E.cut_lines(cur, nl, sorted(dirty))
+            sub_spans = E.cut_spans(spans, offsets, where) if spans else spans
+            for e in rule(sub, loc, sub_spans):
+                i = bisect.bisect_right(offsets, e.start) - 1
+                hits.append(e.start - offsets[i] + where[i][0])
+        if hits and not starts:
+            starts = [s for s, _ in E.paragraphs(cur)]
+        return {bisect.bisect_right(starts, i) - 1 for i in hits}
+
+    def _paragraph(self, par: str, loc: Locale) -> tuple[list[Edit], Note | None]:
+        """The rules on one paragraph, step by step: two rounds at most, else a Note."""
+        tracked = [_Protected(par)]
+        steps = [_step(f, loc, tracked) for f in self._rule_functions(loc)]
+        first = chain(par, *steps)
+        if not first.edits:
+            return [], None
+        if chain(first.text, *steps).edits:
+            # A rule enabled another (nested quotes, say): one more round, then give up.
+            tracked[0] = _Protected(par)
+            first = chain(par, *steps, *steps)
+        if chain(first.text, *steps).edits:
+            return [], Note(0, len(par), par[:40],
+                            "typography left this paragraph alone: its result was unstable", "unstable")
+        return list(first.edits), None
+
+    def _flags(self) -> dict[str, bool]:
         on = self.rules
-        flags = dict(apostrophes="apostrophe" in on, doubles="quotes" in on,
-                     singles="single-quotes" in on)
+        return dict(apostrophes="apostrophe" in on, doubles="quotes" in on,
+                    singles="single-quotes" in on)
+
+    def _steps(self, loc: Locale) -> list[tuple[str, object]]:
+        flags = self._flags()
+        if self.style != "plain" and any(flags.values()):
+            rest = self._rule_functions(loc)[1:]
+            return [(_QUOTE_STEP, flags)] + [("rule", f) for f in rest]
+        return [("rule", f) for f in self._rule_functions(loc)]
+
+    def _rule_functions(self, loc: Locale):
+        on = self.rules
+        flags = self._flags()
         if self.style == "plain":
             steps = [partial(R.plain_quotes, **flags) if any(flags.values()) else None,
                      R.plain_ellipsis if "ellipsis" in on else None,
@@ -154,58 +257,41 @@ class Typography:
                      R.ellipsis if "ellipsis" in on else None,
                      R.dashes if "dashes" in on else None,
                      R.punct_spacing if "punct-spacing" in on else None]
-        return [_step(f, loc, tracked) for f in steps if f is not None]
+        return [f for f in steps if f is not None]
+
+
+_STRAIGHT = {c: regex.compile(c) for c in "'\"´"}
+
+
+def _resizes(edits) -> bool:
+    return any(len(e.after) != e.end - e.start for e in edits)
+
+
+def _inside(pos: int, lo: list[int], spans: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_right(lo, pos) - 1
+    return k >= 0 and pos <= spans[k][1]
 
 
 class _Protected:
-    """Protected spans of a paragraph, computed once and carried through the rules' edits.
+    """Protected spans of a paragraph, carried through the rules' edits (the slow path)."""
 
-    ``protected_spans`` is the costliest call of the pass, so it runs at most once per
-    paragraph (and only if a rule asks); later steps see the spans shifted by the edits of
-    the earlier ones (rules never edit inside a protected span).
-    """
-
-    __slots__ = ("text", "spans", "pending")
+    __slots__ = ("spans",)
 
     def __init__(self, text: str):
-        self.text = text
-        self.spans: Spans | None = None
-        self.pending: list[tuple[Edit, ...]] = []
+        self.spans = E.doc_spans(text)
 
-    def _get(self) -> Spans:
-        if self.spans is None:
-            spans = list(protected_spans(self.text))
-            for edits in self.pending:
-                spans = _shift(spans, edits)
-            self.spans, self.pending = Spans(spans), []
-        return self.spans
+    def advance(self, edits) -> None:
+        if self.spans:
+            self.spans = Spans(E.shift_spans(list(self.spans), edits))
 
-    def advance(self, edits: tuple[Edit, ...]) -> None:
-        if self.spans is None:
-            self.pending.append(edits)
-        elif self.spans:
-            self.spans = Spans(_shift(list(self.spans), edits))
+    def __bool__(self) -> bool:
+        return bool(self.spans)
 
     def overlaps(self, start: int, end: int) -> bool:
-        return self._get().overlaps(start, end)
+        return self.spans.overlaps(start, end)
 
     def contains(self, pos: int) -> bool:
-        return self._get().contains(pos)
-
-
-def _shift(spans: list[tuple[int, int]], edits) -> list[tuple[int, int]]:
-    ends = [x.end for x in edits]
-    cum = [0]
-    for x in edits:
-        cum.append(cum[-1] + len(x.after) - (x.end - x.start))
-    out = []
-    for s, e in spans:
-        i = bisect.bisect_right(ends, s)
-        j = bisect.bisect_right(ends, e)
-        while j and edits[j - 1].start == edits[j - 1].end == e:
-            j -= 1  # an insertion right after the span stays outside it
-        out.append((s + cum[i], e + cum[j]))
-    return out
+        return self.spans.contains(pos)
 
 
 def _step(rule, loc: Locale, tracked: list[_Protected]):
@@ -215,13 +301,7 @@ def _step(rule, loc: Locale, tracked: list[_Protected]):
         if not edits:
             return PassResult(text)
         prot.advance(edits)
-        out, pos = [], 0
-        for e in edits:
-            out.append(text[pos : e.start])
-            out.append(e.after)
-            pos = e.end
-        out.append(text[pos:])
-        return PassResult("".join(out), edits)
+        return PassResult(E.apply_sorted(text, edits), edits)
 
     return run
 
