@@ -43,8 +43,10 @@ def test_plain_output_has_no_curly_quotes_or_ellipsis_left_from_pairs(text, lang
     from cleantext.edits import protected_spans
 
     assume(not protected_spans(text))
-    out = run_pass("typography", text, lang, style="plain").text
-    assert not set("’‘“”„…") & set(out)
+    result = run_pass("typography", text, lang, style="plain")
+    # a paragraph whose result would not be stable is left alone on purpose, with a Note
+    assume(not any(n.rule == "unstable" for n in result.notes))
+    assert not set("’‘“”„…") & set(result.text)
 
 
 @settings(max_examples=100, deadline=None)
