@@ -54,19 +54,24 @@ class Pipeline:
         doc_lang = lang if lang is not None else self.language(text)
         ctx = Context(lang=doc_lang, options=self.options)
         steps: list[Step] = []
-        current = self._fold(self.passes, text, ctx, steps)
+        first = self.passes[0] if self.passes and hasattr(self.passes[0], "recheck") else None
+        if first is None:
+            return Cleaned(text, self._fold(self.passes, text, ctx, steps), doc_lang, tuple(steps))
         # A later pass can leave text that looks like mojibake to the first one (typography
-        # turning an acute accent into an apostrophe beside a stray 'Â€', say). The mojibake
-        # check is cheap on text that cannot hold mojibake, so look again, and settle the
-        # document: otherwise a second run of cleantext would still change it.
-        first = self.passes[0] if self.passes and self.passes[0].name == "mojibake" else None
+        # turning an acute accent into an apostrophe beside a stray 'Â€', say), and then a
+        # second run of cleantext would still change it. So the lines that later passes
+        # changed get a second look from the mojibake pass, and the document is settled.
+        reference = self._fold(self.passes[:1], text, ctx, steps)
+        current = self._fold(self.passes[1:], reference, ctx, steps)
         for _ in range(_SETTLE_ROUNDS):
-            if first is None or not any(s.edits for s in steps if s.pass_name != first.name):
+            lines = _changed_lines(reference, current)
+            if not lines:
                 break
-            again = first(current, ctx)
+            again = first.recheck(current, ctx, lines)
             if not again.edits:
                 break
             steps.append(Step(first.name, current, again.edits, again.notes))
+            reference = again.text
             current = self._fold(self.passes[1:], again.text, ctx, steps)
         return Cleaned(original=text, text=current, lang=doc_lang, steps=tuple(steps))
 
@@ -82,3 +87,17 @@ class Pipeline:
 
 
 _SETTLE_ROUNDS = 2
+
+
+def _changed_lines(reference: str, current: str) -> list[tuple[int, int]]:
+    """Spans of the lines of ``current`` that do not appear anywhere in ``reference``."""
+    if reference == current:
+        return []
+    seen = set(reference.split("\n"))
+    out, pos = [], 0
+    for line in current.split("\n"):
+        end = pos + len(line)
+        if line not in seen:
+            out.append((pos, end))
+        pos = end + 1
+    return out

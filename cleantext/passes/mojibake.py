@@ -294,9 +294,23 @@ class MojibakePass:
     def __call__(self, text: str, ctx: Context) -> PassResult:
         if not text or (text.isascii() and "&" not in text and "\x1b" not in text):
             return PassResult(text)
+        return result_from_edits(text, self._repair(text, gated_segments(text)))
+
+    def recheck(self, text: str, ctx: Context, lines: list[tuple[int, int]]) -> PassResult:
+        """The pass, on the given lines only (offsets into ``text``): the pipeline's cheap
+        second look at lines that later passes changed."""
+        def segs():
+            for lo, hi in lines:
+                for start, end in gated_segments(text[lo:hi]):
+                    yield lo + start, lo + end
+
+        return result_from_edits(text, self._repair(text, segs()))
+
+    @staticmethod
+    def _repair(text: str, segs) -> list[Edit]:
         edits: list[Edit] = []
         unescape = None
-        for start, end in gated_segments(text):
+        for start, end in segs:
             seg = text[start:end]
             if not may_be_changed(seg):
                 continue
@@ -316,7 +330,6 @@ class MojibakePass:
             for lo, hi, new in _runs(seg, fixed):
                 why, rule = _reason(seg[lo:hi], new, steps, summary)
                 edits.append(Edit(start + lo, start + hi, seg[lo:hi], new, why, rule))
-        return result_from_edits(text, edits)
-
+        return edits
 
 PASS = MojibakePass
