@@ -171,6 +171,17 @@ def _worker(item: tuple[Path, Path | None]) -> Outcome:
     return clean_file(item[0], item[1], _JOB)
 
 
+def _indexed_worker(entry: tuple[int, tuple[Path, Path | None]]) -> tuple[int, Outcome]:
+    return entry[0], _worker(entry[1])
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def worker_count(workers: int | None, n_items: int) -> int:
     n = workers or os.cpu_count() or 1
     return max(1, min(n, n_items))
@@ -184,10 +195,22 @@ def clean_files(items: Iterable[tuple[Path, Path | None]], job: Job, workers: in
         for item in items:
             yield clean_file(item[0], item[1], job)
         return
+    # Build the pipeline before the workers fork, so that each starts with its regexes
+    # compiled and its modules imported instead of doing it again.
+    pipeline_for(job.options).run("warm-up: l'été, 2024")
+    # The largest files go first, so that no worker is left alone with a big file at the
+    # end; the results still come out in input order.
+    order = sorted(range(len(items)), key=lambda i: -_size(items[i][0]))
     pool = multiprocessing.get_context().Pool(n, initializer=_worker_init, initargs=(job,))
     try:
-        chunk = max(1, min(8, len(items) // (n * 16)))
-        yield from pool.imap(_worker, items, chunksize=chunk)
+        chunk = 1 if len(items) <= 2000 else max(1, min(8, len(items) // (n * 64)))
+        done: dict[int, Outcome] = {}
+        next_index = 0
+        for i, outcome in pool.imap_unordered(_indexed_worker, ((i, items[i]) for i in order), chunksize=chunk):
+            done[i] = outcome
+            while next_index in done:
+                yield done.pop(next_index)
+                next_index += 1
         pool.close()
     except BaseException:  # Ctrl-C, SIGTERM, or the consumer stopped early
         pool.terminate()
