@@ -86,3 +86,9 @@ def test_line_of_carriage_returns_is_blank_with_or_without_a_space():
     for lead in ("\r\r\n", " \r\r\n", "\r \r\n"):
         assert check_contract("whitespace", lead + "abc").text == "abc"
     assert check_contract("whitespace", "a\n\r\r\n\r\n\nb").text == "a\n\r\nb"
+
+
+def test_a_page_break_starts_a_line_with_rules_of_its_own():
+    # found by hypothesis: the indented first line made the second look indented too
+    result = check_contract("whitespace", "    a\x0ba    b")
+    assert result.text == "    a\na b"

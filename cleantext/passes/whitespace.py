@@ -105,14 +105,22 @@ def _invisible(m: regex.Match[str]):
             return s[0], f"repeated {_name(s[0])}", "joiner"
         return None
     if kind == "ff":
-        text, start, end = m.string, m.start(), m.end()
-        between = start > 0 and end < len(text) and _visible(text[start - 1]) and _visible(text[end])
-        what = "form feed" if "\x0c" in s else "vertical tab"
-        if between:
-            return "\n", f"{what} separating two lines → line break", "control"
-        return "", f"{what} next to a line break", "control"
+        return _page_break(m)
     names = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in s))
     return "", f"control character{'s' if n > 1 else ''} {names}", "control"
+
+
+def _page_break(m: regex.Match[str]):
+    """A form feed or vertical tab: a line break between two lines of text, else nothing."""
+    text, start, end = m.string, m.start(), m.end()
+    between = start > 0 and end < len(text) and _visible(text[start - 1]) and _visible(text[end])
+    what = "form feed" if "\x0c" in m.group() else "vertical tab"
+    if between:
+        return "\n", f"{what} separating two lines → line break", "control"
+    return "", f"{what} next to a line break", "control"
+
+
+_PAGE_BREAKS = regex.compile("[\x0b\x0c]+")
 
 
 def _sub_invisible(text: str) -> PassResult:
@@ -332,6 +340,10 @@ class WhitespacePass:
     def __call__(self, text: str, ctx: Context) -> PassResult:
         if not text:
             return PassResult(text)
+        if "\x0b" in text or "\x0c" in text:
+            # Page breaks first: a line they create must get the line rules of its own (an
+            # indented line before a form feed does not make the next one indented).
+            return chain(text, lambda t: sub_with_edits(_PAGE_BREAKS, _page_break, t), _whitespace)
         return _whitespace(text)
 
 
