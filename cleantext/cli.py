@@ -69,7 +69,7 @@ def _list_passes(value: bool) -> None:
     )
 )
 def command(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or directories; - or nothing for stdin.", show_default=False, metavar="[PATH]...")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or directories; - or nothing for stdin.", show_default=False, metavar="PATH")] = None,
     in_place: Annotated[bool, typer.Option("--in-place", "-i", help="Rewrite files in place (atomically).")] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the cleaned text of one input to FILE.", metavar="FILE")] = None,
     out_dir: Annotated[Path | None, typer.Option("--out-dir", help="Write cleaned copies under DIR, mirroring the tree.", metavar="DIR")] = None,
