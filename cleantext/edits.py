@@ -70,12 +70,29 @@ def sub_with_edits(
     """
     if isinstance(pattern, str):
         pattern = compile_cached(pattern)
+    edits = edits_from_matches(pattern.finditer(text), decide, text, reason=reason, rule=rule,
+                               protected=protected, group=group)
+    return result_from_edits(text, edits)
+
+
+def edits_from_matches(
+    matches: Iterable[regex.Match[str]],
+    decide: Callable[[regex.Match[str]], Decision] | str,
+    text: str,
+    *,
+    reason: str = "",
+    rule: str = "",
+    protected: Spans | None = None,
+    group: int | str = 0,
+) -> list[Edit]:
+    """The edits :func:`sub_with_edits` makes, from any iterable of matches over ``text``
+    (a pass that builds its text once from several rules' edits uses this directly)."""
     edits: list[Edit] = []
-    for m in pattern.finditer(text):
+    for m in matches:
         start, end = m.span(group)
         if start < 0:
             continue
-        if protected is not None and protected.overlaps(start, end):
+        if protected and protected.overlaps(start, end):
             continue
         decision = decide if isinstance(decide, str) else decide(m)
         if decision is None:
@@ -93,7 +110,19 @@ def sub_with_edits(
         if edits and start < edits[-1].end:
             continue  # overlapping matches (lookarounds with groups): keep the first
         edits.append(Edit(start, end, before, after, why, name))
-    return result_from_edits(text, edits)
+    return edits
+
+
+def replay(text: str, edits: Iterable[Edit]) -> str:
+    """``apply_edits`` without its checks, for edits a pass has just made and sorted."""
+    out: list[str] = []
+    pos = 0
+    for e in edits:
+        out.append(text[pos : e.start])
+        out.append(e.after)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 @lru_cache(maxsize=256)

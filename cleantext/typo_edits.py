@@ -17,7 +17,7 @@ from functools import partial
 from itertools import accumulate
 from operator import attrgetter
 
-from .edits import Spans, compose, protected_spans
+from .edits import Spans, compose, edits_from_matches, protected_spans, replay
 from .model import Edit
 
 APOS = "’"
@@ -51,30 +51,8 @@ def sub_edits(matches, decide, text: str, protected, *, reason: str = "", rule: 
               group: int = 0) -> list[Edit]:
     """``edits.sub_with_edits`` over ``matches`` (of a pattern in ``text``), without
     building the new text (the pass builds it once)."""
-    edits: list[Edit] = []
-    for m in matches:
-        start, end = m.span(group)
-        if start < 0:
-            continue
-        if protected and protected.overlaps(start, end):
-            continue
-        decision = decide(m)
-        if decision is None:
-            continue
-        why, name = reason, rule
-        if isinstance(decision, tuple):
-            after, why = decision[0], decision[1]
-            if len(decision) > 2:
-                name = decision[2]
-        else:
-            after = decision
-        before = text[start:end]
-        if after == before:
-            continue
-        if edits and start < edits[-1].end:
-            continue  # overlapping matches (lookarounds with groups): keep the first
-        edits.append(Edit(start, end, before, after, why, name))
-    return edits
+    return edits_from_matches(matches, decide, text, reason=reason, rule=rule,
+                              protected=protected, group=group)
 
 
 def matches_at(hint, pattern, text: str):
@@ -168,13 +146,7 @@ AFTER = attrgetter("after")
 
 
 def apply_sorted(text: str, edits) -> str:
-    out, pos = [], 0
-    for e in edits:
-        out.append(text[pos : e.start])
-        out.append(e.after)
-        pos = e.end
-    out.append(text[pos:])
-    return "".join(out)
+    return replay(text, edits)
 
 
 def busy(pars, par_starts, inert, first, pos: int) -> bool:

@@ -43,7 +43,7 @@ from typing import ClassVar
 
 import regex
 
-from ..edits import chain, protected_spans, result_from_edits, sub_with_edits
+from ..edits import chain, replay, protected_spans, result_from_edits, sub_with_edits
 from ..model import Context, Edit, PassResult
 
 _SCRIPTIO_CONTINUA = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}"
@@ -317,13 +317,7 @@ def _whitespace(text: str) -> PassResult:
     if not edits:
         return PassResult(text)
     edits.sort(key=_START)  # blocks and line edits never overlap
-    out, at = [], 0
-    for e in edits:
-        out.append(text[at : e.start])
-        out.append(e.after)
-        at = e.end
-    out.append(text[at:])
-    return PassResult("".join(out), tuple(edits))
+    return PassResult(replay(text, edits), tuple(edits))
 
 
 @dataclass(frozen=True, slots=True)
