@@ -7,12 +7,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from .model import Cleaned, Context, Edit, Note, PassResult, Step
 from .options import Options, OptionsError
-from .pipeline import Pipeline
+from .pipeline import Pipeline, pipeline_for
 
 __version__ = "0.1.0"
 
@@ -32,11 +31,6 @@ __all__ = [
 ]
 
 
-@lru_cache(maxsize=32)
-def _pipeline(options: Options) -> Pipeline:
-    return Pipeline(options)
-
-
 def _options(options: dict[str, Any]) -> Options:
     return Options.from_mapping(options) if options else Options()
 
@@ -47,9 +41,9 @@ def clean(text: str, **options: Any) -> str:
     ``options`` are the command line's long options in snake_case: ``lang="fr"``,
     ``only=["typography"]``, ``style="plain"``, ``tz_alias={"IST": "Asia/Kolkata"}``.
     """
-    return _pipeline(_options(options)).run(text).text
+    return pipeline_for(_options(options)).run(text).text
 
 
 def clean_and_explain(text: str, **options: Any) -> Cleaned:
     """Like :func:`clean`, but return the whole record: text, language and every step."""
-    return _pipeline(_options(options)).run(text)
+    return pipeline_for(_options(options)).run(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from . import lang as langmod
 from .model import Cleaned, Context, Step
@@ -87,6 +88,13 @@ class Pipeline:
 
 
 _SETTLE_ROUNDS = 2
+
+
+@lru_cache(maxsize=32)
+def pipeline_for(options: Options) -> Pipeline:
+    """The pipeline for ``options``, built once per process (the API, the CLI and the
+    workers all share it: building one compiles regexes and imports every pass)."""
+    return Pipeline(options)
 
 
 def _changed_lines(reference: str, current: str) -> list[tuple[int, int]]:

@@ -24,7 +24,7 @@ from pathlib import Path
 from . import io as tio
 from .model import Cleaned
 from .options import Options
-from .pipeline import Pipeline
+from .pipeline import pipeline_for
 
 
 class WriteMode(Enum):
@@ -77,16 +77,6 @@ def out_path(path: Path, root: Path | None, out_dir: Path) -> Path:
     if target != base and base not in target.parents:
         raise tio.InputError(f"{path}: would be written outside {out_dir}; skipped.", str(path))
     return target
-
-
-_PIPELINES: dict[Options, Pipeline] = {}
-
-
-def pipeline_for(options: Options) -> Pipeline:
-    p = _PIPELINES.get(options)
-    if p is None:
-        p = _PIPELINES[options] = Pipeline(options)
-    return p
 
 
 def clean_file(path: Path, root: Path | None, job: Job) -> Outcome:

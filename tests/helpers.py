@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from typer.testing import CliRunner
+
+from cleantext.cli import app
 from cleantext.edits import apply_edits
 from cleantext.model import Context, PassResult
 from cleantext.options import Options
@@ -29,3 +32,14 @@ def check_contract(name: str, text: str, lang: str | None = None, **options: Any
     assert again.text == result.text, f"not idempotent: {result.text!r} -> {again.text!r}"
     assert not again.edits
     return result
+
+
+# The command line, for CLI tests: a text with something for the whitespace pass to fix.
+MESSY = "Line with trailing spaces   \nsecond line\n"
+CLEAN = "Line with trailing spaces\nsecond line\n"
+WS = ["--only", "whitespace"]
+_runner = CliRunner()
+
+
+def run(args, input=None):
+    return _runner.invoke(app, args, input=input)

@@ -13,23 +13,15 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from typer.testing import CliRunner
 
 from cleantext import io as tio
 from cleantext import progress
 from cleantext.charsets import detect, fit
 from cleantext.cli import app
+from helpers import CLEAN, MESSY, WS, run
 from cleantext.files import GitIgnore, discover
 from cleantext.runner import out_path
 
-runner = CliRunner()
-MESSY = "Line with trailing spaces   \nsecond line\n"
-CLEAN = "Line with trailing spaces\nsecond line\n"
-WS = ["--only", "whitespace"]
-
-
-def run(args, input=None):
-    return runner.invoke(app, args, input=input)
 
 
 def tree(root: Path, files: dict[str, str | bytes]) -> Path:
@@ -461,7 +453,7 @@ def test_jsonl_workers_keep_order_and_line_numbers(tmp_path, monkeypatch):
 
 def test_stdin_in_another_encoding_comes_back_in_it():
     data = (FRENCH + "   \n").encode("cp1252")
-    r = runner.invoke(app, [*WS], input=data)
+    r = run([*WS], input=data)
     assert r.exit_code == 0 and r.stdout_bytes == (FRENCH + "\n").encode("cp1252")
-    r = runner.invoke(app, [*WS, "--output-encoding", "utf-8"], input=data)
+    r = run([*WS, "--output-encoding", "utf-8"], input=data)
     assert r.stdout_bytes == (FRENCH + "\n").encode("utf-8")

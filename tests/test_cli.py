@@ -10,18 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from cleantext.cli import app
+from helpers import CLEAN, MESSY, WS, run
 
-runner = CliRunner()
-MESSY = "Line with trailing spaces   \nsecond line\n"
-CLEAN = "Line with trailing spaces\nsecond line\n"
-WS = ["--only", "whitespace"]
-
-
-def run(args, input=None):
-    return runner.invoke(app, args, input=input)
 
 
 @pytest.fixture
