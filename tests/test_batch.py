@@ -17,7 +17,6 @@ from rich.console import Console
 from cleantext import io as tio
 from cleantext import progress
 from cleantext.charsets import detect, fit
-from cleantext.cli import app
 from helpers import CLEAN, MESSY, WS, run
 from cleantext.files import GitIgnore, discover
 from cleantext.runner import out_path

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from cleantext.cli import app
 from helpers import CLEAN, MESSY, WS, run
 
 
