@@ -2,6 +2,7 @@
 
     python bench/mojibake_shortcut.py            # exactness + MB/s
     python bench/mojibake_shortcut.py --derive   # print the GATE_DERIVED literal from ftfy
+    python bench/mojibake_shortcut.py --derive-pairs   # print mojibake_pairs.PICKS
 
 Exactness: the pass (which skips lines without a gate character) is compared with plain
 ``ftfy.fix_text`` with the same configuration and no shortcut, run on every line with the
@@ -105,6 +106,62 @@ def derive_literal() -> str:
     return "GATE_DERIVED = (\n" + "\n".join(pieces) + "\n)"
 
 
+def derive_pairs() -> str:
+    """For each BADNESS_RE branch, the element (or two adjacent elements) least often found in
+    the corpus and in its cleaned output: what mojibake_pairs.sieve scans for."""
+    import re
+
+    from ftfy.badness import BADNESS_RE
+
+    from cleantext.mojibake_gate import _branches, _element_chars
+    from cleantext.mojibake_pairs import element_source, fingerprint
+    from cleantext.pipeline import Pipeline
+
+    raw = CORPUS.read_text(encoding="utf-8")
+    texts = [raw, Pipeline().run(raw).text]
+    chars: collections.Counter = collections.Counter()
+    bigrams: collections.Counter = collections.Counter()
+    for t in texts:
+        chars.update(t)
+        bigrams.update(zip(t, t[1:]))
+    alphabet = list(chars)
+
+    def matching(source: str) -> set[str]:
+        rx = re.compile(source)
+        return {c for c in alphabet if rx.fullmatch(c)}
+
+    picks = []
+    for branch in _branches(BADNESS_RE):
+        seq = list(branch)
+        best = None
+        for i, (op, av) in enumerate(seq):
+            anchor = _element_chars(op, av)
+            if anchor is None:
+                continue
+            freq = sum(chars[c] for c in anchor)
+            options = [(1000 * freq + freq, i, -1)]
+            for j in (i - 1, i + 1):
+                src = element_source(*seq[j]) if 0 <= j < len(seq) else None
+                if src is None:
+                    continue
+                partner = matching(src)
+                if j == i + 1:
+                    occ = sum(n for (a, b), n in bigrams.items() if a in anchor and b in partner)
+                else:
+                    occ = sum(n for (a, b), n in bigrams.items() if b in anchor and a in partner)
+                options.append((1000 * occ + freq, i, j))
+            for option in options:
+                if best is None or option < best:
+                    best = option
+        if best is None:
+            raise ValueError(f"a BADNESS_RE branch has no one-character element: {seq}")
+        picks.append((best[1], best[2]))
+    lines = [f'PICKS_FOR = "{fingerprint()}"', "PICKS: tuple[tuple[int, int], ...] = ("]
+    for k in range(0, len(picks), 8):
+        lines.append("    " + " ".join(f"({i}, {j})," for i, j in picks[k : k + 8]))
+    return "\n".join(lines + [")"])
+
+
 def compare(name: str, texts: list[str]) -> int:
     bad = 0
     for t in texts:
@@ -129,9 +186,13 @@ def mbps(fn, text: str, repeat: int = 1) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--derive", action="store_true")
+    ap.add_argument("--derive-pairs", action="store_true")
     args = ap.parse_args()
     if args.derive:
         print(derive_literal())
+        return 0
+    if args.derive_pairs:
+        print(derive_pairs())
         return 0
 
     print(f"ftfy {ftfy.__version__}; gate: {len(GATE_CHARS)} code points; "

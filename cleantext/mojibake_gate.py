@@ -70,8 +70,15 @@ BADNESS_WIDTH = 7  # BADNESS_RE's longest match (ftfy 6.3.1), re-checked by the 
 # Runs of gate characters at most 40 characters apart: one window for the run.
 _GATE_RUN = re.compile("{0}(?:[^\\n]{{0,40}}?{0})*".format(GATE_RE.pattern))
 # Characters that make the mojibake pass take its full path (see FIXED_TRIGGERS, and the
-# pass's _INVISIBLE_JUNK, which it removes before a second look).
-_FULL_PATH = re.compile("[&\x1b\x80-\x9f\ud800-\udfff\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff\u00ad]")
+# pass's _INVISIBLE_JUNK, which it removes before a second look). An '&' counts only where it
+# starts an entity: ftfy unescapes nothing but ``&#?[0-9A-Za-z]{1,24};`` (its HTML_ENTITY_RE),
+# and no other fixer can create one, since they only rewrite non-ASCII characters. So
+# "AT&T" or "R & D" no longer send a line down the slow path.
+# (Written as one character class and a lookbehind: an alternation would make the regex
+# engine try every position, three times slower.)
+FULL_PATH_CHARS = "&\\x1b\\x80-\\x9f\\ud800-\\udfff\\x00-\\x08\\x0b\\x0e-\\x1f\\x7f\\u200b\\ufeff\\u00ad"  # regex class body
+ENTITY_TAIL = "#?[0-9A-Za-z]{1,24};"  # ftfy's HTML_ENTITY_RE after its '&' (checked by the tests)
+_FULL_PATH = re.compile(f"[{FULL_PATH_CHARS}](?:(?<=&)(?={ENTITY_TAIL})|(?<!&))")
 
 
 def may_be_changed(segment: str) -> bool:

@@ -65,6 +65,8 @@ class Pipeline:
         reference = self._fold(self.passes[:1], text, ctx, steps)
         current = self._fold(self.passes[1:], reference, ctx, steps)
         for _ in range(_SETTLE_ROUNDS):
+            if current == reference or not first.may_change(current):
+                break  # one scan of the whole text says no line can change (the usual case)
             lines = _changed_lines(reference, current)
             if not lines:
                 break

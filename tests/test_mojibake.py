@@ -21,6 +21,7 @@ from cleantext.mojibake_gate import (
     may_be_changed,
     uncovered_branches,
 )
+from cleantext.mojibake_pairs import PICKS_FOR, build, fingerprint, may_change_anywhere, sieve
 from cleantext.passes.mojibake import ftfy_config, segments
 
 
@@ -117,6 +118,73 @@ def test_second_gate_agrees_with_ftfy_is_bad_on_ftfy_inputs_and_corpus(shared_di
     for line in lines:
         for seg in (line, line + "\n"):
             assert bad_near_gate(seg) == is_bad(seg), seg
+
+
+def test_sieve_picks_fit_installed_ftfy():
+    """The sieve's picks were derived for this BADNESS_RE; after an ftfy upgrade the pass
+    stays exact (the sieve is off, every text takes the slow path), but slow: regenerate
+    them with `python bench/mojibake_shortcut.py --derive-pairs`."""
+    assert fingerprint() == PICKS_FOR
+    assert sieve() is not None
+
+
+def test_sieve_knows_ftfy_entity_pattern():
+    from ftfy.chardata import HTML_ENTITY_RE
+
+    from cleantext.mojibake_gate import ENTITY_TAIL
+
+    assert HTML_ENTITY_RE.pattern == "&" + ENTITY_TAIL
+
+
+def test_sieve_refuses_picks_that_do_not_fit():
+    assert build(((0, -1),)) is None  # wrong number of branches
+    assert build(tuple((99, -1) for _ in sieve_branches())) is None  # no such element
+
+
+def sieve_branches():
+    from ftfy.badness import BADNESS_RE
+
+    from cleantext.mojibake_gate import _branches
+
+    return _branches(BADNESS_RE)
+
+
+@pytest.mark.parametrize("text", ["AT&T and R & D", "Q&A", "café « crème »", "“Quoted,” he said.",
+                                  "Ærø and Œuvre", "naïve déjà vu", "Ça va, Élodie ?"])
+def test_sieve_lets_clean_text_through(text):
+    assert not may_change_anywhere(text)
+    assert run_pass("mojibake", text).text == text
+
+
+@pytest.mark.parametrize("text", ["cafÃ©", "donâ€™t", "Ã ", "l&eacute;ger", "\x1b[1mbold", "a\x92b",
+                                  "soft\u00adhyphen", "zero\u200bwidth", "Ð¿Ñ€Ð¸Ð²ÐµÑ‚"])
+def test_sieve_catches_what_the_pass_changes(text):
+    assert may_change_anywhere(text)
+
+
+SIEVE_ALPHABET = list("aeAE é É«»“”‘’„‚•™®©°²µ€£¥ÃÂâÎÐØÙœŒВГРСΒΟ&;#x1\x1b[\n\x92\xa0<¦¤¨¬¯¸ƒˆ")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(MOJI, st.text(alphabet=st.sampled_from(SIEVE_ALPHABET), max_size=30)))
+def test_sieve_is_exact(text):
+    """Nothing the sieve lets through could have been changed, line by line."""
+    if not may_change_anywhere(text):
+        pieces = [text[a:b] for a, b in segments(text)] + text.split("\n")  # pass, second look
+        assert not any(may_be_changed(piece) for piece in pieces)
+        assert reference(text) == text
+
+
+def test_sieve_covers_every_bad_ftfy_input_and_corpus_line(shared_dir):
+    from ftfy.badness import is_bad
+
+    lines = [c["input"] for c in _peer_cases(shared_dir)]
+    text = (shared_dir / "bench" / "corpus" / "all.txt").read_text(encoding="utf-8")
+    lines += [ln.encode("utf-8").decode("cp1252", "replace") for ln in text.split("\n")[::50]]
+    lines += [ln.encode("utf-8").decode("latin-1") for ln in text.split("\n")[1::50]]
+    bad = [ln for ln in lines if is_bad(ln)]
+    assert len(bad) > 500
+    assert all(may_change_anywhere(ln) for ln in bad)
 
 
 @settings(max_examples=200, deadline=None)
