@@ -93,7 +93,7 @@ ISO = r"""
   (?:[T\ ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)
   (?![\d\p{L}]|[-./:]\d|\s?\(?(?:\p{Lu}{2,5}(?!\p{L})|\p{Lu}\p{L}+\s(?i:time|timing)))
 """
-ISO_RE = regex.compile(ISO, regex.VERBOSE | regex.V1)
+ISO_RE = regex.compile(ISO, regex.VERBOSE | regex.V0)
 
 TIMESTAMP = regex.compile(
     rf"""
@@ -105,7 +105,7 @@ TIMESTAMP = regex.compile(
       | (?P<tonly>{TIME}{ZONE}?)
     )
     """,
-    regex.VERBOSE | regex.V1,
+    regex.VERBOSE | regex.V0,
 )
 
 DIGIT = regex.compile(r"\d")
@@ -114,12 +114,12 @@ DIGIT = regex.compile(r"\d")
 # otherwise 1-2 digits (day or hour) and then a space (``24 Nov``, ``6 pm``), a letter
 # (``24th``, ``6h``, ``6pm``, ``24Nov``, ``1ᵉʳ``, ``1º``), ``.`` (``24.``, ``14.20``),
 # ``:`` (``06:56``), ``-`` (``24-Nov``) or ``°``. The lookbehind is TIMESTAMP's own.
-_CAN_START = regex.compile(r"(?<![\w.,/:+−-])(?:\d{1,4}[-./]|\d{1,2}[\s\p{L}.:°-])", regex.V1)
+_CAN_START = regex.compile(r"(?<![\w.,/:+−-])(?:\d{1,4}[-./]|\d{1,2}[\s\p{L}.:°-])", regex.V0)
 _DIGITS = regex.compile(r"\d+")
 # A weekday just before a date ("Friday, ", "vendredi ", "Fri. "): checked, never rewritten.
-WEEKDAY_BEFORE = regex.compile(rf"(?<![\w])({WEEKDAYS})\.?,?\s$", regex.V1)
+WEEKDAY_BEFORE = regex.compile(rf"(?<![\w])({WEEKDAYS})\.?,?\s$", regex.V0)
 
-_WORD_BEFORE = regex.compile(r"(?<![\w])(\p{L}{3,12})\.?\s?$", regex.V1)
+_WORD_BEFORE = regex.compile(r"(?<![\w])(\p{L}{3,12})\.?\s?$", regex.V0)
 
 
 def scan(text: str):
@@ -152,5 +152,5 @@ def scan(text: str):
 RANGE_BEFORE = regex.compile(
     rf"(?<![\d.,])(?:\d{{1,2}}(?:\.|(?i:st|nd|rd|th|er))?\s?(?:{MONTHS}\s?)?)"
     r"(?:-|–|—|/|&|\s(?i:to|au|à|bis|al|a|y|and|et|und|и|по|until|till|through|hasta|or|ou)\s)\s?$",
-    regex.V1,
+    regex.V0,
 )
