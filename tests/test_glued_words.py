@@ -213,3 +213,48 @@ def test_later_rounds_look_only_around_the_splits(text, lang):
     assert [(e.start, e.end, e.after, e.rule) for e in got.edits] == (
         [(e.start, e.end, e.after, e.rule) for e in expected.edits] if expected else []
     )
+
+
+# The fast scans of find_edits must find exactly what the reference patterns find.
+SCAN_PIECES = st.sampled_from(
+    ["a", "Z", "é", "É", "ß", "Σ", "σ", "İ", "ǅ", "\u0301", "\u0903", "7", "٣", "߂", "²", "Ⅳ", "x",
+     ".", "!", "?", ":", ";", "...", "'", "’", "«", "“", '"', ")", "(", "]", " ", "\n", "\u00a0",
+     "\U0001d400", "\U0001d41a", "\U000104a3", "𐐀", "_", "-", "\ud800", "\x00"]
+)
+
+
+def _reference_hits(text, spans, elision=True):
+    from cleantext import glued_rules as g
+
+    def every(pattern):
+        return [m.start() for a, b in spans for m in pattern.finditer(text, a, b)]
+
+    return {
+        "case": every(g._CASE),
+        "punct": every(g._PUNCT_AT),
+        "elision": every(g._ELISION) if elision else [],
+        "digit": every(g._DIGIT_AT),
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(SCAN_PIECES, max_size=40).map("".join) | st.text(max_size=60), cut=st.integers(0, 60))
+def test_fast_scans_equal_the_reference_patterns(text, cut):
+    from cleantext.glued_rules import candidates
+
+    assert candidates(text, [(0, len(text))]) == _reference_hits(text, [(0, len(text))])
+    # Regions, as the later rounds scan them (whole lines).
+    lines, spans, pos = text.split("\n"), [], 0
+    for i, line in enumerate(lines):
+        if i % 2 == cut % 2:
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    assert candidates(text, spans, elision=False) == _reference_hits(text, spans, elision=False)
+
+
+def test_ascii_ranges_of_the_fast_scans_are_the_unicode_classes():
+    import regex
+
+    ascii_chars = [chr(i) for i in range(128)]
+    assert [c for c in ascii_chars if regex.match(r"\p{Lu}", c)] == [chr(i) for i in range(65, 91)]
+    assert [c for c in ascii_chars if regex.match(r"\d", c)] == [chr(i) for i in range(48, 58)]
