@@ -258,3 +258,44 @@ def test_ascii_ranges_of_the_fast_scans_are_the_unicode_classes():
     ascii_chars = [chr(i) for i in range(128)]
     assert [c for c in ascii_chars if regex.match(r"\p{Lu}", c)] == [chr(i) for i in range(65, 91)]
     assert [c for c in ascii_chars if regex.match(r"\d", c)] == [chr(i) for i in range(48, 58)]
+
+
+# The per-user lexicon cache: exact, and never needed.
+def _words_sample(table, step=97):
+    return [w for i, w in enumerate(table) if i % step == 0]
+
+
+def test_lexicon_cache_gives_what_the_data_file_gives(tmp_path, monkeypatch):
+    (tmp_path / "a-file").write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a-file"))  # no cache dir there
+    slow = lexicon._read_data_file("fr")
+    assert isinstance(slow, dict) and (tmp_path / "a-file").is_file()
+    assert isinstance(lexicon._read_data_file("fr"), dict)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert isinstance(lexicon._read_data_file("fr"), dict)  # cold: read, then cached
+    (cached,) = (tmp_path / "cleantext").glob("large_fr-*.lex")
+    fast = lexicon._read_data_file("fr")
+    assert isinstance(fast, lexicon._Table) and len(fast) == len(slow)
+    for word in _words_sample(slow):
+        assert fast.get(word) == slow[word]
+        for other in (word + "q", word[:-1], word.upper(), "\0" + word):
+            assert fast.get(other, -1.0) == slow.get(other, -1.0)
+    assert fast.get("\ud800x", -1.0) == -1.0 and fast.get("", -1.0) == slow.get("", -1.0)
+    # A damaged cache file is not used (and is rewritten).
+    cached.write_bytes(cached.read_bytes()[:-3])
+    assert isinstance(lexicon._read_data_file("fr"), dict)
+    assert isinstance(lexicon._read_data_file("fr"), lexicon._Table)
+    cached.write_bytes(b"junk")
+    assert isinstance(lexicon._read_data_file("fr"), dict)
+
+
+def test_lexicon_cache_key_follows_the_data_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    src = tmp_path / "large_xx.msgpack.gz"
+    src.write_bytes(b"1")
+    first = lexicon._cache_path(src, src.stat())
+    assert first.parent == tmp_path / "cleantext" and first.name.startswith("large_xx-")
+    src.write_bytes(b"22")
+    assert lexicon._cache_path(src, src.stat()) != first
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/dir")  # ignored, as the XDG spec says
+    assert lexicon._cache_path(src, src.stat()).parent.parent.name == ".cache"
