@@ -299,3 +299,18 @@ def test_lexicon_cache_key_follows_the_data_file(tmp_path, monkeypatch):
     assert lexicon._cache_path(src, src.stat()) != first
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/dir")  # ignored, as the XDG spec says
     assert lexicon._cache_path(src, src.stat()).parent.parent.name == ".cache"
+
+
+ARTICLE_PIECES = st.sampled_from(
+    ["the", "les", "le", "la", "une", "un", "des", "du", "der", "die", "das", "dem", "den", "eine",
+     "einem", "einen", "einer", "ein", "los", "las", "el", "una", "x", "é", "\u0301", "7", "_", " ", "\n", "A"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(ARTICLE_PIECES, max_size=30).map("".join), lang=st.sampled_from(["en", "fr", "de", "es"]))
+def test_article_scans_equal_the_reference_pattern(text, lang):
+    from cleantext.glued_rules import _ARTICLE_RE, _ARTICLE_SIGNS, _hits
+
+    expected = [m.start() for m in _ARTICLE_RE[lang].finditer(text)]
+    assert _hits(text, [(0, len(text))], _ARTICLE_SIGNS[lang]) == expected
