@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -112,17 +113,15 @@ def _looks_like_code(para: str) -> bool:
     return code >= 2 and code * 10 >= 3 * len(lines)
 
 
-_ARTICLE_RE = {
-    lang: regex.compile(r"(?<=\p{Ll})(?:" + "|".join(arts) + r")(?![\p{L}\p{M}\d_])")
-    for lang, arts in lx.ARTICLES.items()
-}
-# The same, one article at a time (a literal: scanned 2x faster than the alternation). No
-# article ends another one, and at one position at most one is followed by a non-letter,
-# so the union of their matches is what _ARTICLE_RE finds.
-_ARTICLE_SIGNS = {
-    lang: tuple(regex.compile(r"(?<=\p{Ll})" + art + r"(?![\p{L}\p{M}\d_])") for art in arts)
-    for lang, arts in lx.ARTICLES.items()
-}
+@cache
+def _article_scans(lang: str) -> tuple[regex.Pattern, tuple[regex.Pattern, ...]]:
+    """For the opt-in lowercase rule (compiled on first use): a glued article of ``lang``
+    (``lx.ARTICLES``), and the same one article at a time (a literal: scanned 2x faster than
+    the alternation). No article ends another one, and at one position at most one is
+    followed by a non-letter, so the union of their matches is what the first one finds."""
+    arts, tail = lx.ARTICLES[lang], r"(?![\p{L}\p{M}\d_])"
+    one = regex.compile(r"(?<=\p{Ll})(?:" + "|".join(arts) + ")" + tail)
+    return one, tuple(regex.compile(r"(?<=\p{Ll})" + art + tail) for art in arts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -514,10 +513,10 @@ def find_edits(doc: Doc, scan: Scan, regions: list[tuple[int, int]] | None = Non
     for d in digits:
         if _DIGIT_WORD.match(t, d):
             found.append(_number_word(doc, scan, d))
-    if scan.lowercase and scan.lang in _ARTICLE_RE:
-        article = _ARTICLE_RE[scan.lang]
+    if scan.lowercase and scan.lang in lx.ARTICLES:
+        article, signs = _article_scans(scan.lang)
         for span in spans:
-            for a in _hits(t, [span], _ARTICLE_SIGNS[scan.lang]):
+            for a in _hits(t, [span], signs):
                 m = article.match(t, a, span[1])  # what article.finditer(t, *span) yields
                 found.append(_lowercase(doc, scan, a, m))
     out: list[Edit] = []

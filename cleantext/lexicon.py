@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import hashlib
 import importlib.util
 import math
 import os
 import struct
 import sys
-import tempfile
+import zlib
 from array import array
 from functools import cache, lru_cache
 from importlib import resources
@@ -145,9 +144,9 @@ def _cache_path(source: Path, stat: os.stat_result) -> Path | None:
             base = os.path.join(Path.home(), ".cache")
         except (RuntimeError, KeyError, OSError):  # no home directory
             return None
-    key = f"{_CACHE_FORMAT}|{source}|{stat.st_size}|{stat.st_mtime_ns}".encode("utf-8", "surrogatepass")
+    key = f"{_CACHE_FORMAT}|{source}|{stat.st_mtime_ns}".encode("utf-8", "surrogatepass")
     name = source.name.split(".", 1)[0]  # large_en
-    return Path(base) / "cleantext" / f"{name}-{hashlib.sha1(key).hexdigest()[:16]}.lex"
+    return Path(base) / "cleantext" / f"{name}-{stat.st_size}-{zlib.crc32(key):08x}.lex"
 
 
 class _Table:
@@ -211,6 +210,8 @@ class _Table:
     def save(path: Path, buckets: list[list[str]]) -> None:
         """Write the table of ``buckets`` to ``path`` atomically; on any error, do nothing
         (the cache only saves time)."""
+        import tempfile  # only here: importing it costs a few ms
+
         try:  # first make sure that the cache can be written: sorting costs more than reading
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
