@@ -2,7 +2,10 @@
 
 * ``zipf(word, lang)``: wordfreq's Zipf frequency (log10 per billion words; ``the`` is 7.7,
   a word seen once per million words is 3.0, unknown is 0.0). The frequency table of a
-  language is loaded on first use, once per process, and lookups are cached.
+  language is loaded on first use, once per process, and lookups are cached. Reading
+  wordfreq's data costs ~0.1 s a language, so a derived copy that loads in a few ms is kept
+  in ``$XDG_CACHE_HOME/cleantext`` (``~/.cache/cleantext``); it is only a shortcut: when it
+  cannot be read or written, the data file is read as before, with the same results.
 * The thresholds below say what "a frequent word", "a known word" and "a known whole token"
   mean. wordfreq also counts web glue (``ofthe`` is 3.3, ``theworld`` 1.9), which is why a
   whole token only vetoes a split above ``WHOLE_KNOWN`` and why the bar for the left part is
@@ -16,9 +19,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import importlib.util
 import math
+import os
+import struct
+import sys
+import zlib
+from array import array
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -49,8 +58,8 @@ FALLBACK_LANGS = ("en", "fr", "de", "es")
 
 
 @cache
-def _table(lang: str) -> dict[str, float]:
-    """The frequency table of ``lang`` (empty if wordfreq has none)."""
+def _table(lang: str) -> dict[str, float] | _Table:
+    """The frequency table of ``lang`` (empty if wordfreq has none): ``get`` and ``len``."""
     quick = _read_data_file(lang)
     if quick is not None:
         return quick
@@ -65,12 +74,15 @@ def _table(lang: str) -> dict[str, float]:
     return {}
 
 
-def _read_data_file(lang: str) -> dict[str, float] | None:
+def _read_data_file(lang: str) -> dict[str, float] | _Table | None:
     """What ``wordfreq.get_frequency_dict(lang, wordlist)`` gives for the 'large' list, else
     the 'small' one, read straight from wordfreq's data files (gzipped msgpack, a header then
     one list of words per centibel of frequency): importing wordfreq's API costs about as
     much as reading a table (langcodes, its tokenizers), and only the data is needed here.
-    None when the files are not where wordfreq 3 keeps them: then the API is used."""
+    None when the files are not where wordfreq 3 keeps them: then the API is used.
+
+    Reading a data file costs ~0.1 s (0.3 s for German), in every process, so the table is
+    also saved in the per-user cache (see ``_Table``) and read from there next time."""
     if not (lang.isascii() and lang.isalpha()):
         return None
     spec = importlib.util.find_spec("wordfreq")
@@ -79,22 +91,154 @@ def _read_data_file(lang: str) -> dict[str, float] | None:
     data = Path(next(iter(spec.submodule_search_locations))) / "data"
     for wordlist in ("large", "small"):
         path = data / f"{wordlist}_{lang}.msgpack.gz"
-        if path.is_file():
-            try:
-                import msgpack
-
-                with gzip.open(path, "rb") as f:
-                    pack = msgpack.load(f, raw=False)
-            except Exception:  # noqa: BLE001 - any surprise: let wordfreq read it
-                return None
-            head = pack[0] if isinstance(pack, list) and pack else None
-            if not isinstance(head, dict) or head.get("format") != "cB" or head.get("version") != 1:
-                return None
-            freqs: dict[str, float] = {}
-            for index, bucket in enumerate(pack[1:]):
-                freqs.update(dict.fromkeys(bucket, 10 ** (-index / 100)))  # wordfreq.cB_to_freq
-            return freqs
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        cached = _cache_path(path, stat)
+        table = _Table.load(cached) if cached else None
+        if table is not None:
+            return table
+        buckets = _read_buckets(path)
+        if buckets is None:
+            return None
+        freqs: dict[str, float] = {}
+        for index, bucket in enumerate(buckets):
+            freqs.update(dict.fromkeys(bucket, 10 ** (-index / 100)))  # wordfreq.cB_to_freq
+        if cached:
+            _Table.save(cached, buckets)
+        return freqs
     return None if not data.is_dir() else {}
+
+
+def _read_buckets(path: Path) -> list[list[str]] | None:
+    """The lists of words of a wordfreq data file, most frequent first (index = centibels
+    below a frequency of 1), or None if the file is not in the format this code knows."""
+    try:
+        import msgpack
+
+        with gzip.open(path, "rb") as f:
+            pack = msgpack.load(f, raw=False)
+    except Exception:  # noqa: BLE001 - any surprise: let wordfreq read it
+        return None
+    head = pack[0] if isinstance(pack, list) and pack else None
+    if not isinstance(head, dict) or head.get("format") != "cB" or head.get("version") != 1:
+        return None
+    return pack[1:]
+
+
+# -- the per-user cache of frequency tables -----------------------------------------------
+
+_CACHE_FORMAT = 1
+_MAGIC = b"cleantext-lexicon\n"
+_HEADER = struct.Struct("<16sII")  # byte order of the arrays, number of words, blob length
+
+
+def _cache_path(source: Path, stat: os.stat_result) -> Path | None:
+    """Where the table derived from ``source`` is cached: ``$XDG_CACHE_HOME/cleantext`` (or
+    ``~/.cache/cleantext``), the name keyed by the cache format and the data file's path,
+    size and modification time (a new wordfreq release rewrites its data files)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        try:
+            base = os.path.join(Path.home(), ".cache")
+        except (RuntimeError, KeyError, OSError):  # no home directory
+            return None
+    key = f"{_CACHE_FORMAT}|{source}|{stat.st_mtime_ns}".encode("utf-8", "surrogatepass")
+    name = source.name.split(".", 1)[0]  # large_en
+    return Path(base) / "cleantext" / f"{name}-{stat.st_size}-{zlib.crc32(key):08x}.lex"
+
+
+class _Table:
+    """A frequency table as one sorted block of words, looked up by bisection.
+
+    Loading it costs a file read (a few ms) instead of unpacking and hashing 300 000 words;
+    ``get`` gives exactly what the dict built from the data file gives. File layout: magic,
+    header, the words (UTF-8, sorted by bytes, no separators), their offsets (uint32, one
+    more than words) and their centibel indices (uint16), arrays in the byte order named
+    in the header.
+    """
+
+    __slots__ = ("_words", "_starts", "_cb")
+
+    def __init__(self, words: bytes, starts: array, cb: array):
+        self._words, self._starts, self._cb = words, starts, cb
+
+    def __len__(self) -> int:
+        return len(self._cb)
+
+    def get(self, word: str, default: float = 0.0) -> float:
+        try:
+            key = word.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: no word of the table has one
+            return default
+        words, starts = self._words, self._starts
+        lo, hi = 0, len(self._cb)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if words[starts[mid] : starts[mid + 1]] < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(self._cb) and words[starts[lo] : starts[lo + 1]] == key:
+            return 10 ** (-self._cb[lo] / 100)  # as in _read_data_file
+        return default
+
+    @classmethod
+    def load(cls, path: Path) -> _Table | None:
+        """The table cached at ``path``; None if missing, unreadable or not well formed."""
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        head = len(_MAGIC) + _HEADER.size
+        if not data.startswith(_MAGIC) or len(data) < head:
+            return None
+        order, count, size = _HEADER.unpack_from(data, len(_MAGIC))
+        if order.rstrip(b"\0") != sys.byteorder.encode() or len(data) != head + size + 4 * (count + 1) + 2 * count:
+            return None
+        starts, cb = array("I"), array("H")
+        if starts.itemsize != 4 or cb.itemsize != 2:  # pragma: no cover - exotic platform
+            return None
+        starts.frombytes(data[head + size : head + size + 4 * (count + 1)])
+        cb.frombytes(data[head + size + 4 * (count + 1) :])
+        if starts[0] != 0 or starts[-1] != size:
+            return None
+        return cls(data[head : head + size], starts, cb)
+
+    @staticmethod
+    def save(path: Path, buckets: list[list[str]]) -> None:
+        """Write the table of ``buckets`` to ``path`` atomically; on any error, do nothing
+        (the cache only saves time)."""
+        import tempfile  # only here: importing it costs a few ms
+
+        try:  # first make sure that the cache can be written: sorting costs more than reading
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "wb") as f:
+                index: dict[bytes, int] = {}
+                for cb, bucket in enumerate(buckets):
+                    for w in bucket:
+                        index[w.encode("utf-8")] = cb  # a later bucket wins, as in the dict
+                keys = sorted(index)
+                starts, cbs, pos = array("I", [0]), array("H"), 0
+                for k in keys:
+                    pos += len(k)
+                    starts.append(pos)
+                    cbs.append(index[k])
+                f.write(_MAGIC + _HEADER.pack(sys.byteorder.encode(), len(keys), pos))
+                f.write(b"".join(keys))
+                f.write(starts.tobytes())
+                f.write(cbs.tobytes())
+            os.replace(tmp, path)
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            if not isinstance(exc, (OSError, ValueError, OverflowError, UnicodeError)):
+                raise
 
 
 @cache

@@ -213,3 +213,104 @@ def test_later_rounds_look_only_around_the_splits(text, lang):
     assert [(e.start, e.end, e.after, e.rule) for e in got.edits] == (
         [(e.start, e.end, e.after, e.rule) for e in expected.edits] if expected else []
     )
+
+
+# The fast scans of find_edits must find exactly what the reference patterns find.
+SCAN_PIECES = st.sampled_from(
+    ["a", "Z", "é", "É", "ß", "Σ", "σ", "İ", "ǅ", "\u0301", "\u0903", "7", "٣", "߂", "²", "Ⅳ", "x",
+     ".", "!", "?", ":", ";", "...", "'", "’", "«", "“", '"', ")", "(", "]", " ", "\n", "\u00a0",
+     "\U0001d400", "\U0001d41a", "\U000104a3", "𐐀", "_", "-", "\ud800", "\x00"]
+)
+
+
+def _reference_hits(text, spans, elision=True):
+    from cleantext import glued_rules as g
+
+    def every(pattern):
+        return [m.start() for a, b in spans for m in pattern.finditer(text, a, b)]
+
+    return {
+        "case": every(g._CASE),
+        "punct": every(g._PUNCT_AT),
+        "elision": every(g._ELISION) if elision else [],
+        "digit": every(g._DIGIT_AT),
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(SCAN_PIECES, max_size=40).map("".join) | st.text(max_size=60), cut=st.integers(0, 60))
+def test_fast_scans_equal_the_reference_patterns(text, cut):
+    from cleantext.glued_rules import candidates
+
+    assert candidates(text, [(0, len(text))]) == _reference_hits(text, [(0, len(text))])
+    # Regions, as the later rounds scan them (whole lines).
+    lines, spans, pos = text.split("\n"), [], 0
+    for i, line in enumerate(lines):
+        if i % 2 == cut % 2:
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    assert candidates(text, spans, elision=False) == _reference_hits(text, spans, elision=False)
+
+
+def test_ascii_ranges_of_the_fast_scans_are_the_unicode_classes():
+    import regex
+
+    ascii_chars = [chr(i) for i in range(128)]
+    assert [c for c in ascii_chars if regex.match(r"\p{Lu}", c)] == [chr(i) for i in range(65, 91)]
+    assert [c for c in ascii_chars if regex.match(r"\d", c)] == [chr(i) for i in range(48, 58)]
+
+
+# The per-user lexicon cache: exact, and never needed.
+def _words_sample(table, step=97):
+    return [w for i, w in enumerate(table) if i % step == 0]
+
+
+def test_lexicon_cache_gives_what_the_data_file_gives(tmp_path, monkeypatch):
+    (tmp_path / "a-file").write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a-file"))  # no cache dir there
+    slow = lexicon._read_data_file("fr")
+    assert isinstance(slow, dict) and (tmp_path / "a-file").is_file()
+    assert isinstance(lexicon._read_data_file("fr"), dict)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert isinstance(lexicon._read_data_file("fr"), dict)  # cold: read, then cached
+    (cached,) = (tmp_path / "cleantext").glob("large_fr-*.lex")
+    fast = lexicon._read_data_file("fr")
+    assert isinstance(fast, lexicon._Table) and len(fast) == len(slow)
+    for word in _words_sample(slow):
+        assert fast.get(word) == slow[word]
+        for other in (word + "q", word[:-1], word.upper(), "\0" + word):
+            assert fast.get(other, -1.0) == slow.get(other, -1.0)
+    assert fast.get("\ud800x", -1.0) == -1.0 and fast.get("", -1.0) == slow.get("", -1.0)
+    # A damaged cache file is not used (and is rewritten).
+    cached.write_bytes(cached.read_bytes()[:-3])
+    assert isinstance(lexicon._read_data_file("fr"), dict)
+    assert isinstance(lexicon._read_data_file("fr"), lexicon._Table)
+    cached.write_bytes(b"junk")
+    assert isinstance(lexicon._read_data_file("fr"), dict)
+
+
+def test_lexicon_cache_key_follows_the_data_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    src = tmp_path / "large_xx.msgpack.gz"
+    src.write_bytes(b"1")
+    first = lexicon._cache_path(src, src.stat())
+    assert first.parent == tmp_path / "cleantext" and first.name.startswith("large_xx-")
+    src.write_bytes(b"22")
+    assert lexicon._cache_path(src, src.stat()) != first
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/dir")  # ignored, as the XDG spec says
+    assert lexicon._cache_path(src, src.stat()).parent.parent.name == ".cache"
+
+
+ARTICLE_PIECES = st.sampled_from(
+    ["the", "les", "le", "la", "une", "un", "des", "du", "der", "die", "das", "dem", "den", "eine",
+     "einem", "einen", "einer", "ein", "los", "las", "el", "una", "x", "é", "\u0301", "7", "_", " ", "\n", "A"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(ARTICLE_PIECES, max_size=30).map("".join), lang=st.sampled_from(["en", "fr", "de", "es"]))
+def test_article_scans_equal_the_reference_pattern(text, lang):
+    from cleantext.glued_rules import _article_scans, _hits
+
+    one, signs = _article_scans(lang)
+    assert _hits(text, [(0, len(text))], signs) == [m.start() for m in one.finditer(text)]
