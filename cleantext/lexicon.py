@@ -4,8 +4,9 @@
   a word seen once per million words is 3.0, unknown is 0.0). The frequency table of a
   language is loaded on first use, once per process, and lookups are cached. Reading
   wordfreq's data costs ~0.1 s a language, so a derived copy that loads in a few ms is kept
-  in ``$XDG_CACHE_HOME/cleantext`` (``~/.cache/cleantext``); it is only a shortcut: when it
-  cannot be read or written, the data file is read as before, with the same results.
+  in the per-user cache (:func:`cache_dir`: ``~/.cache/cleantext`` unless
+  ``CLEANTEXT_CACHE_DIR`` or ``XDG_CACHE_HOME`` says otherwise); it is only a shortcut: when
+  it cannot be read or written, the data file is read as before, with the same results.
 * The thresholds below say what "a frequent word", "a known word" and "a known whole token"
   mean. wordfreq also counts web glue (``ofthe`` is 3.3, ``theworld`` 1.9), which is why a
   whole token only vetoes a split above ``WHOLE_KNOWN`` and why the bar for the left part is
@@ -134,19 +135,32 @@ _MAGIC = b"cleantext-lexicon\n"
 _HEADER = struct.Struct("<16sII")  # byte order of the arrays, number of words, blob length
 
 
-def _cache_path(source: Path, stat: os.stat_result) -> Path | None:
-    """Where the table derived from ``source`` is cached: ``$XDG_CACHE_HOME/cleantext`` (or
-    ``~/.cache/cleantext``), the name keyed by the cache format and the data file's path,
-    size and modification time (a new wordfreq release rewrites its data files)."""
+def cache_dir() -> Path | None:
+    """Where derived tables are kept: ``$CLEANTEXT_CACHE_DIR`` if set (empty, ``off`` or
+    ``none``: no cache at all), else ``$XDG_CACHE_HOME/cleantext``, else
+    ``~/.cache/cleantext``. None when there is no such place."""
+    own = os.environ.get("CLEANTEXT_CACHE_DIR")
+    if own is not None:
+        return None if own.strip().lower() in ("", "off", "none", "0") else Path(own)
     base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):
+    if not os.path.isabs(base):  # the XDG spec says to ignore a relative path
         try:
             base = os.path.join(Path.home(), ".cache")
         except (RuntimeError, KeyError, OSError):  # no home directory
             return None
+    return Path(base) / "cleantext"
+
+
+def _cache_path(source: Path, stat: os.stat_result) -> Path | None:
+    """Where the table derived from ``source`` is cached: in :func:`cache_dir`, the name keyed
+    by the cache format and the data file's path, size and modification time (a new wordfreq
+    release rewrites its data files)."""
+    where = cache_dir()
+    if where is None:
+        return None
     key = f"{_CACHE_FORMAT}|{source}|{stat.st_mtime_ns}".encode("utf-8", "surrogatepass")
     name = source.name.split(".", 1)[0]  # large_en
-    return Path(base) / "cleantext" / f"{name}-{stat.st_size}-{zlib.crc32(key):08x}.lex"
+    return where / f"{name}-{stat.st_size}-{zlib.crc32(key):08x}.lex"
 
 
 class _Table:
@@ -234,6 +248,11 @@ class _Table:
                 f.write(starts.tobytes())
                 f.write(cbs.tobytes())
             os.replace(tmp, path)
+            # Copies derived from an older data file (before a wordfreq upgrade) are stale.
+            for stale in path.parent.glob(path.name.rsplit("-", 2)[0] + "-*.lex"):
+                if stale != path:
+                    with contextlib.suppress(OSError):
+                        stale.unlink()
         except BaseException as exc:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)

@@ -266,6 +266,7 @@ def _words_sample(table, step=97):
 
 
 def test_lexicon_cache_gives_what_the_data_file_gives(tmp_path, monkeypatch):
+    monkeypatch.delenv("CLEANTEXT_CACHE_DIR", raising=False)
     (tmp_path / "a-file").write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a-file"))  # no cache dir there
     slow = lexicon._read_data_file("fr")
@@ -290,6 +291,7 @@ def test_lexicon_cache_gives_what_the_data_file_gives(tmp_path, monkeypatch):
 
 
 def test_lexicon_cache_key_follows_the_data_file(tmp_path, monkeypatch):
+    monkeypatch.delenv("CLEANTEXT_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     src = tmp_path / "large_xx.msgpack.gz"
     src.write_bytes(b"1")
@@ -299,6 +301,28 @@ def test_lexicon_cache_key_follows_the_data_file(tmp_path, monkeypatch):
     assert lexicon._cache_path(src, src.stat()) != first
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/dir")  # ignored, as the XDG spec says
     assert lexicon._cache_path(src, src.stat()).parent.parent.name == ".cache"
+
+
+def test_lexicon_cache_dir_can_be_moved_or_turned_off(tmp_path, monkeypatch):
+    src = tmp_path / "large_xx.msgpack.gz"
+    src.write_bytes(b"1")
+    monkeypatch.setenv("CLEANTEXT_CACHE_DIR", str(tmp_path / "mine"))
+    assert lexicon._cache_path(src, src.stat()).parent == tmp_path / "mine"
+    for off in ("", "off", "none"):
+        monkeypatch.setenv("CLEANTEXT_CACHE_DIR", off)
+        assert lexicon._cache_path(src, src.stat()) is None
+        assert isinstance(lexicon._read_data_file("fr"), dict)  # the slow path, same table
+
+
+def test_lexicon_cache_drops_copies_of_an_older_data_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLEANTEXT_CACHE_DIR", str(tmp_path))
+    stale = tmp_path / "large_fr-1-00000000.lex"
+    stale.write_bytes(b"from an older wordfreq")
+    other = tmp_path / "large_frr-1-00000000.lex"
+    other.write_bytes(b"another language")
+    assert isinstance(lexicon._read_data_file("fr"), dict)  # cold: read, then cached
+    assert not stale.exists() and other.exists()
+    assert isinstance(lexicon._read_data_file("fr"), lexicon._Table)
 
 
 ARTICLE_PIECES = st.sampled_from(
