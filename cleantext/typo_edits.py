@@ -15,7 +15,7 @@ import dataclasses
 import re
 from functools import partial
 from itertools import accumulate
-from operator import attrgetter
+from operator import add, attrgetter, sub as sub_
 
 from .edits import Spans, compose, edits_from_matches, protected_spans, replay
 from .model import Edit
@@ -106,21 +106,17 @@ def line_numbers(text: str, edits) -> set[int] | None:
 
 
 def cut_lines(text: str, nl: list[int], numbers: list[int]):
-    """The given lines of ``text`` (by number), joined by newlines: consecutive lines stay
-    one block. Returns (sub-text, block offsets in it, block (start, end) in ``text``)."""
-    blocks: list[list[int]] = []
-    for n in numbers:
-        ls = nl[n - 1] + 1 if n else 0
-        le = nl[n] if n < len(nl) else len(text)
-        if blocks and blocks[-1][1] + 1 == ls:
-            blocks[-1][1] = le
-        else:
-            blocks.append([ls, le])
-    offsets, off = [], 0
-    for ls, le in blocks:
-        offsets.append(off)
-        off += le - ls + 1
-    return "\n".join([text[ls:le] for ls, le in blocks]), offsets, blocks
+    """The given lines of ``text`` (by number, sorted), joined by newlines. Returns
+    (sub-text, line offsets in it, line (start, end) in ``text``). Consecutive lines come
+    out as one block of the text, so the sub-text is the same as if they were cut as one;
+    every step runs in C (tens of thousands of lines on a novel)."""
+    bounds = [-1, *nl, len(text)]
+    ls = list(map((1).__add__, map(bounds.__getitem__, numbers)))
+    le = list(map(bounds.__getitem__, map((1).__add__, numbers)))
+    sub = "\n".join(map(text.__getitem__, map(slice, ls, le)))
+    sizes = list(accumulate(map(sub_, le, ls), initial=0))
+    offsets = list(map(add, sizes, range(len(ls))))
+    return sub, offsets, list(zip(ls, le))
 
 
 def cut_spans(spans: Spans, offsets: list[int], blocks) -> Spans:
