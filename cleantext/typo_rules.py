@@ -16,7 +16,7 @@ import regex
 
 from .edits import Spans
 from .model import Edit
-from .typo_edits import drop_protected, make_edit, matches_at, sub_edits
+from .typo_edits import drop_protected, make_edit, make_edits, matches_at, sub_edits
 from .typo_locale import NBSP, Locale
 from .typo_quotes import APOS, TRIVIAL_APOS, candidates, scan
 
@@ -60,12 +60,10 @@ def quote_parts(text: str, loc: Locale, protected, *, apostrophes: bool, doubles
         acute = [m.start() for m in _ACUTE_APOS.finditer(text) if not (protected and protected.contains(m.start()))]
         if spans is not None:
             acute = [i for i in acute if any(s <= i < e for s, e in spans)]
-    edits: list[Edit] = []
     pairs_allowed = loc.quotes is not None
-    apos, pairs = scan(text, protected, loc.base, loc.quotes, positions, par_starts)
-    if apostrophes:
-        for i in apos:
-            edits.append(make_edit(i, i + 1, "'", APOS, APOS_WHY, "apostrophe"))
+    # scan skips the protected candidates: they are left out beforehand, by bisection
+    apos, pairs = scan(text, None, loc.base, loc.quotes, drop_protected(positions, protected), par_starts)
+    edits: list[Edit] = make_edits(apos, 1, "'", APOS, APOS_WHY, "apostrophe") if apostrophes else []
     if pairs_allowed and pairs:
         o1, c1, o2, c2 = loc.quotes
         qs = loc.quote_space if o1 == "«" else ""
@@ -87,7 +85,7 @@ def quote_parts(text: str, loc: Locale, protected, *, apostrophes: bool, doubles
 
 
 def inert_edits(inert: list[int], acute: list[int]) -> list[Edit]:
-    out = [make_edit(i, i + 1, "'", APOS, APOS_WHY, "apostrophe") for i in inert]
+    out = make_edits(inert, 1, "'", APOS, APOS_WHY, "apostrophe")
     if acute:
         out += [Edit(i, i + 1, "´", APOS, ACUTE_WHY, "apostrophe") for i in acute]
         out.sort(key=_START)

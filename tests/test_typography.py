@@ -252,6 +252,14 @@ def test_protected_spans_found_line_by_line_are_the_same(text):
     assert list(typo_edits.doc_spans(text)) == list(protected_spans(text))
 
 
+@pytest.mark.parametrize("text", [
+    "see notes.TXT now", "the U.S. army", "end.’\n‘next", "a.ǅb", "x._y", "v.2 and v.x2", "a.ºb",
+    "go to WWW.ex.org", "mr.É", "file.md\nline two", "a.b.c(d)", "plain. Sentence.",
+])
+def test_protected_spans_found_from_dot_hints_are_the_same(text):
+    assert list(typo_edits.doc_spans(text)) == list(protected_spans(text))
+
+
 _DASH_SOUP = st.lists(
     st.sampled_from(list("12 0-–.,:'’a/+é<!>\n") + [NBSP, "2014", "20", "1999", "x1", "٣", "²", "𝟗", "--", "..."]),
     max_size=30,

@@ -287,6 +287,9 @@ class _Protected:
     def __bool__(self) -> bool:
         return bool(self.spans)
 
+    def __iter__(self):
+        return iter(self.spans)
+
     def overlaps(self, start: int, end: int) -> bool:
         return self.spans.overlaps(start, end)
 
