@@ -16,7 +16,7 @@ import re
 from functools import partial
 from collections import deque
 from itertools import accumulate, repeat
-from operator import add, attrgetter, sub as sub_
+from operator import add, attrgetter
 
 from .edits import Spans, compose, edits_from_matches, protected_spans, replay
 from .model import Edit
@@ -138,18 +138,23 @@ def line_numbers(text: str, edits) -> set[int] | None:
     return out
 
 
-def cut_lines(text: str, nl: list[int], numbers: list[int]):
-    """The given lines of ``text`` (by number, sorted), joined by newlines. Returns
-    (sub-text, line offsets in it, line (start, end) in ``text``). Consecutive lines come
-    out as one block of the text, so the sub-text is the same as if they were cut as one;
-    every step runs in C (tens of thousands of lines on a novel)."""
-    bounds = [-1, *nl, len(text)]
-    ls = list(map((1).__add__, map(bounds.__getitem__, numbers)))
-    le = list(map(bounds.__getitem__, map((1).__add__, numbers)))
-    sub = "\n".join(map(text.__getitem__, map(slice, ls, le)))
-    sizes = list(accumulate(map(sub_, le, ls), initial=0))
-    offsets = list(map(add, sizes, range(len(ls))))
-    return sub, offsets, list(zip(ls, le))
+def split_lines(text: str) -> tuple[list[str], list[int]]:
+    """The lines of ``text`` and, for cut_lines, the sums of their lengths before each."""
+    parts = text.split("\n")
+    return parts, list(accumulate(map(len, parts), initial=0))
+
+
+def cut_lines(lines: tuple[list[str], list[int]], numbers: list[int]):
+    """The given lines (by number, sorted) of a text split by ``split_lines``, joined by
+    newlines. Returns (sub-text, line offsets in it, line (start, end) in the text).
+    Consecutive lines come out as the block of the text they form; every step runs in C
+    (tens of thousands of lines on a novel)."""
+    parts, before = lines
+    picked = list(map(parts.__getitem__, numbers))
+    sizes = list(map(len, picked))
+    offsets = list(map(add, accumulate(sizes, initial=0), range(len(picked))))
+    ls = list(map(add, map(before.__getitem__, numbers), numbers))  # + one newline per line
+    return "\n".join(picked), offsets, list(zip(ls, map(add, ls, sizes)))
 
 
 def cut_spans(spans: Spans, offsets: list[int], blocks) -> Spans:

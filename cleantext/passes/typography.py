@@ -69,6 +69,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import partial
+from itertools import repeat
 from typing import ClassVar
 
 import regex
@@ -187,16 +188,14 @@ class Typography:
         pars: list[tuple[int, int]] = []
         starts: list[int] = []
         hits: list[int] = []
-        nl: list[int] | None = None
+        nl = None
         for k, (kind, rule) in enumerate(steps):
             if kind == _QUOTE_STEP:
-                straight = [m.start() for c, pat in _STRAIGHT.items() if c in cur for m in pat.finditer(cur)]
-                if not straight:
+                if not any(c in cur for c in _STRAIGHT):
                     continue
                 pars = E.paragraphs(cur)
                 starts = [s for s, _ in pars]
-                where = {bisect.bisect_right(starts, i) - 1 for i in straight}
-                some = [pars[i] for i in sorted(where)]
+                some = _holding(cur, _STRAIGHT, pars, starts)
                 pos, acute, new = R.quote_parts(cur, loc, spans, spans=some,
                                                 par_starts=[s for s, _ in some], **rule)
                 hits += pos
@@ -207,8 +206,8 @@ class Typography:
             if not dirty:
                 continue
             if nl is None:
-                nl = [m.start() for m in E.NEWLINE.finditer(cur)]
-            sub, offsets, where = E.cut_lines(cur, nl, sorted(dirty))
+                nl = E.split_lines(cur)
+            sub, offsets, where = E.cut_lines(nl, sorted(dirty))
             sub_spans = E.cut_spans(spans, offsets, where) if spans else spans
             for e in rule(sub, loc, sub_spans):
                 i = bisect.bisect_right(offsets, e.start) - 1
@@ -260,7 +259,21 @@ class Typography:
         return [f for f in steps if f is not None]
 
 
-_STRAIGHT = {c: regex.compile(c) for c in "'\"´"}
+_STRAIGHT = "'\"´"
+
+
+def _holding(text: str, chars: str, pars, starts: list[int]) -> list[tuple[int, int]]:
+    """The paragraphs (in order) that hold one of ``chars``: one ``find`` per character and
+    paragraph found, whatever the number of characters in it."""
+    out = []
+    pos = 0
+    while True:
+        found = [i for i in map(text.find, chars, repeat(pos)) if i >= 0]
+        if not found:
+            return out
+        par = pars[bisect.bisect_right(starts, min(found)) - 1]
+        out.append(par)
+        pos = par[1]
 
 
 def _resizes(edits) -> bool:
