@@ -16,7 +16,7 @@ import re
 from functools import partial
 from collections import deque
 from itertools import accumulate, repeat
-from operator import add, attrgetter
+from operator import add, attrgetter, sub as sub_
 
 from .edits import Spans, compose, edits_from_matches, protected_spans, replay
 from .model import Edit
@@ -206,10 +206,17 @@ def compose_groups(a: str, first: list[Edit], b: str, second: list[Edit], busy, 
     n, m = len(first), len(second)
     cum: list[int] | None = None
     if shifted:  # offsets in b differ from those in a
-        starts = [e.start for e in first]
-        cum = list(accumulate([len(e.after) - e.end + e.start for e in first], initial=0))
-        bl = [s + c for s, c in zip(starts, cum)]
-        bh = [lo + len(e.after) for lo, e in zip(bl, first)]
+        starts = list(map(START, first))
+        sizes = list(map(len, map(AFTER, first)))
+        cum = list(accumulate(map(sub_, sizes, map(sub_, map(END, first), starts)), initial=0))
+        bl = list(map(add, starts, cum))
+        bh = list(map(add, bl, sizes))
+    elif m * 8 > n:  # many edits to place: the offsets in lists (built in C) are worth it
+        bl = list(map(START, first))
+        bh = list(map(END, first))
+    else:
+        bl = bh = None
+    if bh is not None:
         first_end = bh.__getitem__
         first_start = bl.__getitem__
         find_end = partial(bisect.bisect_left, bh)
@@ -244,8 +251,11 @@ def compose_groups(a: str, first: list[Edit], b: str, second: list[Edit], busy, 
         if ka == kb and (jb == j + 1 and g.before != g.after or not busy(first, lo - sa)):
             # no edit of first in the group: the edits of second stay as they are (``chain``
             # fuses touching ones, and drops no-ops, only in a paragraph that had edits before)
-            out.extend(e if not sa else make_edit(e.start - sa, e.end - sa, e.before, e.after, e.reason, e.rule)
-                       for e in second[j:jb])
+            if not sa:
+                out += second[j:jb]
+            else:
+                out.extend(make_edit(e.start - sa, e.end - sa, e.before, e.after, e.reason, e.rule)
+                           for e in second[j:jb])
         else:
             a0, a1 = lo - sa, hi - (cum[kb] if cum else 0)
             fs = [Edit(e.start - a0, e.end - a0, e.before, e.after, e.reason, e.rule) for e in first[ka:kb]]
