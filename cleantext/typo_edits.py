@@ -15,8 +15,8 @@ import dataclasses
 import re
 from functools import partial
 from collections import deque
-from itertools import accumulate, repeat
-from operator import add, attrgetter, sub as sub_
+from itertools import accumulate, compress, repeat
+from operator import add, attrgetter, lt, sub as sub_
 
 from .edits import Spans, compose, edits_from_matches, protected_spans, replay
 from .model import Edit
@@ -111,31 +111,26 @@ _BREAK = re.compile(r"\n(?=[ \t]*\n)")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for m in _BREAK.finditer(text):
-        i = m.start()
-        if i > pos:
-            out.append((pos, i))
-        pos = i + 1
-    if pos < len(text):
-        out.append((pos, len(text)))
-    return out
+    breaks = list(map(re.Match.start, _BREAK.finditer(text)))
+    if not breaks:
+        return [(0, len(text))] if text else []
+    lo = [0, *map((1).__add__, breaks)]
+    hi = [*breaks, len(text)]
+    return list(compress(zip(lo, hi), map(lt, lo, hi)))
 
 
 NEWLINE = re.compile("\n")
 
 
 def line_numbers(text: str, edits) -> set[int] | None:
-    """The numbers of the lines of ``text`` that ``edits`` touch; None if one of them
-    adds or removes a newline (no rule does: the pass then takes the slow way)."""
-    out, pos, line = set(), 0, 0
-    for e in edits:
-        if "\n" in e.before or "\n" in e.after:
-            return None
-        line += text.count("\n", pos, e.start)
-        pos = e.start
-        out.add(line)
-    return out
+    """The numbers of the lines of ``text`` that ``edits`` (sorted) touch; None if one of
+    them adds or removes a newline (no rule does: the pass then takes the slow way)."""
+    if not edits:
+        return set()
+    if "\n" in "".join(map(BEFORE, edits)) or "\n" in "".join(map(AFTER, edits)):
+        return None
+    starts = list(map(START, edits))
+    return set(accumulate(map(text.count, repeat("\n"), [0, *starts], starts)))
 
 
 def split_lines(text: str) -> tuple[list[str], list[int]]:
@@ -175,6 +170,7 @@ def curl(text: str, positions: list[int]) -> str:
 
 
 START = attrgetter("start")
+BEFORE = attrgetter("before")
 END = attrgetter("end")
 AFTER = attrgetter("after")
 

@@ -78,11 +78,8 @@ def candidates(text: str, pos: int = 0, endpos: int | None = None) -> list[int]:
     ``TRIVIAL_APOS``), anything else there is left alone, and neither touches the pairing.
     """
     end = len(text) if endpos is None else endpos
-    found = [
-        [m.start() for m in pat.finditer(text, pos, end)]
-        for c, pat in _NONTRIVIAL.items()
-        if text.find(c, pos, end) >= 0
-    ]
+    start = re.Match.start
+    found = [list(map(start, pat.finditer(text, pos, end))) for c, pat in _NONTRIVIAL.items() if text.find(c, pos, end) >= 0]
     if len(found) == 1:
         return found[0]
     return sorted([i for part in found for i in part])
