@@ -16,7 +16,7 @@ import re
 from functools import partial
 from collections import deque
 from itertools import accumulate, compress, repeat
-from operator import add, attrgetter, lt, sub as sub_
+from operator import add, attrgetter, gt, lt, ne, not_, sub as sub_
 
 from .edits import Spans, compose, edits_from_matches, protected_spans, replay
 from .model import Edit
@@ -171,6 +171,8 @@ def curl(text: str, positions: list[int]) -> str:
 
 START = attrgetter("start")
 BEFORE = attrgetter("before")
+REASON = attrgetter("reason")
+RULE = attrgetter("rule")
 END = attrgetter("end")
 AFTER = attrgetter("after")
 
@@ -212,10 +214,20 @@ def compose_groups(a: str, first: list[Edit], b: str, second: list[Edit], busy, 
         bh = list(map(END, first))
     else:
         bl = bh = None
+    alone = None
     if bh is not None:
         first_end = bh.__getitem__
         first_start = bl.__getitem__
         find_end = partial(bisect.bisect_left, bh)
+        # An edit of second that touches no other edit (of either step) and is no no-op is
+        # a group by itself, kept as it is: runs of them are placed in bulk, with map.
+        los = list(map(START, second))
+        his = list(map(END, second))
+        kas = list(map(find_end, los))  # the edits of first wholly before each
+        apart = [*map(gt, los[1:], his), True]  # from the next edit of second
+        alone = list(map(all, zip(map(gt, map([*bl, _FAR].__getitem__, kas), his), apart, [True, *apart],
+                                  map(ne, map(BEFORE, second), map(AFTER, second)))))
+        stops = [*compress(range(m), map(not_, alone)), m]
     else:
         first_end = lambda k: first[k].end  # noqa: E731
         first_start = lambda k: first[k].start  # noqa: E731
@@ -223,6 +235,22 @@ def compose_groups(a: str, first: list[Edit], b: str, second: list[Edit], busy, 
     out: list[Edit] = []
     k_done = j = 0
     while j < m:
+        if alone is not None and alone[j]:
+            j2 = stops[bisect.bisect_right(stops, j)]
+            kk = kas[j2 - 1]
+            run = second[j:j2]
+            if cum is not None:
+                shift = list(map(cum.__getitem__, kas[j:j2]))
+                if any(shift):
+                    run = make_edits(list(map(sub_, los[j:j2], shift)), list(map(sub_, his[j:j2], shift)),
+                                     list(map(BEFORE, run)), list(map(AFTER, run)),
+                                     list(map(REASON, run)), list(map(RULE, run)))
+            if k_done < kk:
+                run += first[k_done:kk]
+                run.sort(key=START)
+            out += run
+            k_done, j = kk, j2
+            continue
         g = second[j]
         lo, hi = g.start, g.end
         ka = kb = find_end(lo, k_done)
@@ -261,6 +289,9 @@ def compose_groups(a: str, first: list[Edit], b: str, second: list[Edit], busy, 
         k_done, j = kb, jb
     out.extend(first[k_done:])
     return out
+
+
+_FAR = float("inf")
 
 
 # Where protected_spans can find something: its anchors, loosened into literal-first
