@@ -4,7 +4,7 @@
 * ``sub_edits``: ``edits.sub_with_edits`` without rebuilding the text each time;
 * ``paragraphs`` and ``doc_spans``: paragraph spans and protected spans of a whole text;
 * ``compose_groups``: ``edits.compose`` paid only where edits of two steps touch;
-* ``apply_sorted``, ``curl``, ``shift_spans``, ``line_numbers``, ``cut_lines``: rebuilding a
+* ``apply_sorted``, ``curl``, ``shift_spans``, ``line_keys``, ``cut_lines``: rebuilding a
   text, moving spans through edits, and cutting out the lines a second run must read.
 """
 
@@ -119,37 +119,49 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return list(compress(zip(lo, hi), map(lt, lo, hi)))
 
 
-NEWLINE = re.compile("\n")
+def crosses_lines(edits) -> bool:
+    """Does one of ``edits`` add or remove a newline? (No rule does: the pass would then
+    take the slow way.)"""
+    return "\n" in "".join(map(BEFORE, edits)) or "\n" in "".join(map(AFTER, edits))
 
 
-def line_numbers(text: str, edits) -> set[int] | None:
-    """The numbers of the lines of ``text`` that ``edits`` (sorted) touch; None if one of
-    them adds or removes a newline (no rule does: the pass then takes the slow way)."""
-    if not edits:
-        return set()
-    if "\n" in "".join(map(BEFORE, edits)) or "\n" in "".join(map(AFTER, edits)):
-        return None
+# The lines a step changed are named by the offset of the newline before them (-1: the first
+# line) in the current text; these keys move with later edits, and newlines never change.
+
+def line_keys(text: str, edits, cum: list[int] | None) -> list[int]:
+    """The keys of the lines of ``text`` (the text after ``edits``, sorted, none crossing
+    lines) that ``edits`` changed; ``cum``: how much the edits before each one shifted the
+    text (None: none did). One ``rfind`` per edit, in C."""
     starts = list(map(START, edits))
-    return set(accumulate(map(text.count, repeat("\n"), [0, *starts], starts)))
+    at = list(map(add, starts, cum)) if cum is not None else starts
+    return list(map(text.rfind, repeat("\n"), repeat(0), at))
 
 
-def split_lines(text: str) -> tuple[list[str], list[int]]:
-    """The lines of ``text`` and, for cut_lines, the sums of their lengths before each."""
-    parts = text.split("\n")
-    return parts, list(accumulate(map(len, parts), initial=0))
+def shift_keys(keys: list[int], edits, cum: list[int]) -> list[int]:
+    """Line keys (see ``line_keys``) of the text before ``edits``, moved to the text after
+    them: a newline moves with every edit that starts at or before it."""
+    where = map(partial(bisect.bisect_right, list(map(START, edits))), keys)
+    return list(map(add, keys, map(cum.__getitem__, where)))
 
 
-def cut_lines(lines: tuple[list[str], list[int]], numbers: list[int]):
-    """The given lines (by number, sorted) of a text split by ``split_lines``, joined by
-    newlines. Returns (sub-text, line offsets in it, line (start, end) in the text).
-    Consecutive lines come out as the block of the text they form; every step runs in C
-    (tens of thousands of lines on a novel)."""
-    parts, before = lines
-    picked = list(map(parts.__getitem__, numbers))
-    sizes = list(map(len, picked))
-    offsets = list(map(add, accumulate(sizes, initial=0), range(len(picked))))
-    ls = list(map(add, map(before.__getitem__, numbers), numbers))  # + one newline per line
-    return "\n".join(picked), offsets, list(zip(ls, map(add, ls, sizes)))
+def line_table(text: str, keys: list[int]):
+    """The lines of ``text`` with the given keys (sorted, see ``line_keys``): their texts,
+    starts and ends, for ``cut_lines``; every step in C."""
+    ls = list(map((1).__add__, keys))
+    le = [len(text) if i < 0 else i for i in map(text.find, repeat("\n"), ls)]
+    return list(map(text.__getitem__, map(slice, ls, le))), ls, le
+
+
+def cut_lines(table, keep: list[bool] | None):
+    """The lines of a ``line_table`` (those marked in ``keep``, default all), joined by
+    newlines: consecutive lines come out as the block of the text they form. Returns
+    (sub-text, line offsets in it, line (start, end) in the text)."""
+    texts, ls, le = table
+    if keep is not None:
+        texts, ls, le = (list(compress(x, keep)) for x in table)
+    sizes = list(map(len, texts))
+    offsets = list(map(add, accumulate(sizes, initial=0), range(len(ls))))
+    return "\n".join(texts), offsets, list(zip(ls, le))
 
 
 def cut_spans(spans: Spans, offsets: list[int], blocks) -> Spans:

@@ -70,7 +70,8 @@ import bisect
 import gc
 from dataclasses import dataclass
 from functools import partial
-from itertools import repeat
+from itertools import accumulate, repeat
+from operator import sub
 from typing import ClassVar
 
 import regex
@@ -134,11 +135,11 @@ class Typography:
         starts = [s for s, _ in pars]
         spans = E.doc_spans(text)
         cur, done, inert, shifted = text, [], [], False
-        lines: list[set[int]] = []  # per step, the lines its edits are on
+        lines: list[list[int]] = []  # per step, the keys of the lines its edits are on (E.line_keys)
         for kind, rule in steps:
             if kind == _QUOTE_STEP:  # always the first step
                 pos, acute, new = R.quote_parts(text, loc, spans, par_starts=starts, **rule)
-                lines.append(set())
+                lines.append([])
                 if not (pos or acute or new):
                     continue
                 inert = R.inert_edits(pos, acute)
@@ -150,15 +151,18 @@ class Typography:
                     spans = Spans(E.shift_spans(list(spans), new))  # the inert edits shift nothing
                 continue
             new = rule(cur, loc, spans)
-            touched = E.line_numbers(cur, new)
-            if touched is None:  # lines and paragraphs move: go paragraph by paragraph
-                return self._redo(text, loc, [], pars, set(range(len(pars))))
-            lines.append(touched)
             if not new:
+                lines.append([])
                 continue
+            if E.crosses_lines(new):  # lines and paragraphs move: go paragraph by paragraph
+                return self._redo(text, loc, [], pars, set(range(len(pars))))
             done = E.compose_groups(text, done, cur, new, partial(E.busy, pars, starts, inert), shifted)
-            shifted = shifted or _resizes(new)
             cur = E.apply_sorted(cur, new)
+            cum = _shifts(new)
+            if cum is not None:
+                shifted = True
+                lines = [E.shift_keys(keys, new, cum) if keys else keys for keys in lines]
+            lines.append(E.line_keys(cur, new, cum))
             if spans:
                 spans = Spans(E.shift_spans(list(spans), new))
         if cur is text:
@@ -201,7 +205,7 @@ class Typography:
         pars: list[tuple[int, int]] = []
         starts: list[int] = []
         hits: list[int] = []
-        nl = None
+        table = keys = None
         for k, (kind, rule) in enumerate(steps):
             if kind == _QUOTE_STEP:
                 if not any(c in cur for c in _STRAIGHT):
@@ -218,9 +222,11 @@ class Typography:
             dirty = set().union(*lines[k:])
             if not dirty:
                 continue
-            if nl is None:
-                nl = E.split_lines(cur)
-            sub, offsets, where = E.cut_lines(nl, sorted(dirty))
+            if table is None:  # the lines of every step, cut once (the first step's are the most)
+                keys = sorted(set().union(*lines))
+                table = E.line_table(cur, keys)
+            keep = None if len(dirty) == len(keys) else list(map(dirty.__contains__, keys))
+            sub, offsets, where = E.cut_lines(table, keep)
             sub_spans = E.cut_spans(spans, offsets, where) if spans else spans
             for e in rule(sub, loc, sub_spans):
                 i = bisect.bisect_right(offsets, e.start) - 1
@@ -289,8 +295,14 @@ def _holding(text: str, chars: str, pars, starts: list[int]) -> list[tuple[int, 
         pos = par[1]
 
 
-def _resizes(edits) -> bool:
-    return any(len(e.after) != e.end - e.start for e in edits)
+def _shifts(edits) -> list[int] | None:
+    """How much the edits before each of ``edits`` (and all of them) shift the text; None
+    if no edit changes the length."""
+    sizes = list(map(len, map(E.AFTER, edits)))
+    widths = list(map(sub, map(E.END, edits), map(E.START, edits)))
+    if sizes == widths:
+        return None
+    return list(accumulate(map(sub, sizes, widths), initial=0))
 
 
 def _inside(pos: int, lo: list[int], spans: list[tuple[int, int]]) -> bool:
