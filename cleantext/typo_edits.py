@@ -16,7 +16,7 @@ import re
 from functools import partial
 from collections import deque
 from itertools import accumulate, compress, repeat
-from operator import add, attrgetter, gt, lt, ne, not_, sub as sub_
+from operator import add, and_, attrgetter, eq, gt, lt, ne, not_, sub as sub_
 
 from .edits import Spans, compose, edits_from_matches, protected_spans, replay
 from .model import Edit
@@ -179,6 +179,29 @@ def curl(text: str, positions: list[int]) -> str:
     if not positions:
         return text
     return APOS.join([text[a + 1 : b] for a, b in zip([-1] + positions, positions + [len(text)])])
+
+
+def curl_all(text: str, edits: list[Edit], untouched: list[int]) -> str:
+    """``apply_sorted(curl(text, inert), edits)`` where ``inert`` are all the straight ' that
+    neither ``edits`` (sorted, each replacing one character) nor ``untouched`` hold: every '
+    is curled in C, then only the other edits and the ' to restore are spliced in."""
+    base = text.replace("'", APOS)
+    keep = list(map(not_, map(and_, map(eq, map(BEFORE, edits), repeat("'")), map(eq, map(AFTER, edits), repeat(APOS)))))
+    at = list(compress(map(START, edits), keep))
+    after = list(compress(map(AFTER, edits), keep))
+    if untouched:
+        order = sorted(range(len(at) + len(untouched)), key=[*at, *untouched].__getitem__)
+        after += repeat("'", len(untouched))
+        at += untouched
+        at = list(map(at.__getitem__, order))
+        after = list(map(after.__getitem__, order))
+    if not at:
+        return base
+    out = [base[a + 1 : b] for a, b in zip([-1, *at], [*at, len(base)])]
+    joined = [""] * (2 * len(at) + 1)
+    joined[0::2] = out
+    joined[1::2] = after
+    return "".join(joined)
 
 
 START = attrgetter("start")

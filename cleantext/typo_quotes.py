@@ -21,6 +21,7 @@ output.
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 import regex
 
@@ -71,18 +72,24 @@ TRIVIAL_APOS = re.compile(rf"'(?<={_LETTER}')(?={_LETTER})")
 _NONTRIVIAL = {c: re.compile(rf"{re.escape(c)}(?!(?<={_LETTER}.){_LETTER})") for c in QUOTE_CHARS}
 
 
-def candidates(text: str, pos: int = 0, endpos: int | None = None) -> list[int]:
+def candidates(text: str, pos: int = 0, endpos: int | None = None, apos: list[int] | None = None) -> list[int]:
     """Positions of the quote characters that ``scan`` must look at, in order.
 
     A quote between two letters is left out: a straight ' there is an apostrophe (see
     ``TRIVIAL_APOS``), anything else there is left alone, and neither touches the pairing.
+    ``apos``, if given, receives the positions of the straight ' among them.
     """
     end = len(text) if endpos is None else endpos
     start = re.Match.start
-    found = [list(map(start, pat.finditer(text, pos, end))) for c, pat in _NONTRIVIAL.items() if text.find(c, pos, end) >= 0]
+    found = []
+    for c, pat in _NONTRIVIAL.items():
+        if text.find(c, pos, end) >= 0:
+            found.append(list(map(start, pat.finditer(text, pos, end))))
+            if apos is not None and c == "'":
+                apos += found[-1]
     if len(found) == 1:
         return found[0]
-    return sorted([i for part in found for i in part])
+    return sorted(chain.from_iterable(found))
 
 
 def scan(

@@ -10,7 +10,8 @@ candidate: the pass runs on whole novels.
 from __future__ import annotations
 
 import re
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, eq
 
 import regex
 
@@ -21,6 +22,7 @@ from .typo_locale import NBSP, Locale
 from .typo_quotes import APOS, TRIVIAL_APOS, candidates, scan
 
 _START = attrgetter("start")
+_BEFORE = attrgetter("before")
 SPACES = " \u00a0\u202f\u2009"
 NO_BREAK = "\u00a0\u202f"
 APOS_WHY = "apostrophe ' → ’"
@@ -34,7 +36,7 @@ _ACUTE_APOS = regex.compile(r"(?<=\p{L})´(?=\p{L})")
 
 def quote_parts(text: str, loc: Locale, protected, *, apostrophes: bool, doubles: bool,
                 singles: bool, par_starts: list[int] | None = None,
-                spans: list[tuple[int, int]] | None = None):
+                spans: list[tuple[int, int]] | None = None, untouched: list[int] | None = None):
     """The quote rule in two parts: ``(inert, acute, edits)``.
 
     ``inert`` are the positions of straight ' between two letters and ``acute`` those of ´
@@ -42,15 +44,20 @@ def quote_parts(text: str, loc: Locale, protected, *, apostrophes: bool, doubles
     rule's (its neighbours are letters), so the pass keeps them out of the composition.
     ``edits`` are every other change of the rule. ``spans`` restricts the scan to some
     paragraphs ``(start, end)``; ``par_starts`` are where paragraphs start (pairing resets).
+    ``untouched`` (whole text only), if given, receives the positions of the straight ' that
+    the rule leaves as they are (see ``typo_edits.curl_all``).
     """
     if not any(c in text for c in "'\"´") and not (loc.french and "«" in text):
         return [], [], []
     inert: list[int] = []
     acute: list[int] = []
+    left: list[int] = []  # the straight ' among the candidates
+    trivial: list[int] = []
     if spans is None:
-        positions = candidates(text)
+        positions = candidates(text, apos=left)
         if apostrophes and "'" in text:
-            inert = drop_protected([m.start() for m in TRIVIAL_APOS.finditer(text)], protected)
+            trivial = list(map(re.Match.start, TRIVIAL_APOS.finditer(text)))
+            inert = drop_protected(trivial, protected)
     else:
         positions = [i for s, e in spans for i in candidates(text, s, e)]
         if apostrophes:
@@ -99,6 +106,11 @@ def quote_parts(text: str, loc: Locale, protected, *, apostrophes: bool, doubles
         if at:
             edits += make_edits(at, 1, before, after, why, name)
     edits.sort(key=_START)
+    if untouched is not None and (left or len(inert) < len(trivial)):
+        if len(inert) < len(trivial):  # protected ones
+            left = sorted(set(left).union(trivial).difference(inert))
+        changed = compress(map(_START, edits), map(eq, map(_BEFORE, edits), repeat("'")))
+        untouched += sorted(set(left).difference(changed))
     return inert, acute, edits
 
 

@@ -138,12 +138,16 @@ class Typography:
         lines: list[list[int]] = []  # per step, the keys of the lines its edits are on (E.line_keys)
         for kind, rule in steps:
             if kind == _QUOTE_STEP:  # always the first step
-                pos, acute, new = R.quote_parts(text, loc, spans, par_starts=starts, **rule)
+                untouched: list[int] = []
+                pos, acute, new = R.quote_parts(text, loc, spans, par_starts=starts, untouched=untouched, **rule)
                 lines.append([])
                 if not (pos or acute or new):
                     continue
                 inert = R.inert_edits(pos, acute)
-                cur = E.apply_sorted(E.curl(text, sorted(pos + acute) if acute else pos), new)
+                if pos and not acute and rule["apostrophes"]:  # most ' are curled: curl all of them
+                    cur = E.curl_all(text, new, untouched)
+                else:
+                    cur = E.apply_sorted(E.curl(text, sorted(pos + acute) if acute else pos), new)
                 done = new
                 # every quote edit replaces one character
                 shifted = sum(map(len, map(E.AFTER, new))) != len(new)
