@@ -82,17 +82,21 @@ class _PerChar(dict):
 _NONTRIVIAL = _PerChar()
 
 
-def candidates(text: str, pos: int = 0, endpos: int | None = None, apos: list[int] | None = None) -> list[int]:
+def candidates(text: str, pos: int = 0, endpos: int | None = None, apos: list[int] | None = None,
+               quotes: tuple[str, str, str, str] | None | bool = False) -> list[int]:
     """Positions of the quote characters that ``scan`` must look at, in order.
 
     A quote between two letters is left out: a straight ' there is an apostrophe (see
     ``TRIVIAL_APOS``), anything else there is left alone, and neither touches the pairing.
-    ``apos``, if given, receives the positions of the straight ' among them.
+    ``apos``, if given, receives the positions of the straight ' among them. ``quotes``, if
+    given, are the language's quotes passed to ``scan``: a curly character that is not one of
+    them is then left out too (``scan`` does nothing with it; it is often ’, everywhere).
     """
     end = len(text) if endpos is None else endpos
     start = re.Match.start
     found = []
-    for c in QUOTE_CHARS:
+    chars = QUOTE_CHARS if quotes is False else _scanned(quotes)
+    for c in chars:
         if text.find(c, pos, end) >= 0:
             found.append(list(map(start, _NONTRIVIAL[c].finditer(text, pos, end))))
             if apos is not None and c == "'":
@@ -100,6 +104,14 @@ def candidates(text: str, pos: int = 0, endpos: int | None = None, apos: list[in
     if len(found) == 1:
         return found[0]
     return sorted(chain.from_iterable(found))
+
+
+def _scanned(quotes: tuple[str, str, str, str] | None) -> str:
+    """The characters ``scan`` acts on: straight quotes, and the language's curly ones
+    when they tell an opening from a closing quote of each kind."""
+    if quotes is None or len(set(quotes)) != 4:
+        return "'\""
+    return "'\"" + "".join(quotes)
 
 
 def scan(

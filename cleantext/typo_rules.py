@@ -54,12 +54,12 @@ def quote_parts(text: str, loc: Locale, protected, *, apostrophes: bool, doubles
     left: list[int] = []  # the straight ' among the candidates
     trivial: list[int] = []
     if spans is None:
-        positions = candidates(text, apos=left)
+        positions = candidates(text, apos=left, quotes=loc.quotes)
         if apostrophes and "'" in text:
             trivial = list(map(re.Match.start, TRIVIAL_APOS.finditer(text)))
             inert = drop_protected(trivial, protected)
     else:
-        positions = [i for s, e in spans for i in candidates(text, s, e)]
+        positions = [i for s, e in spans for i in candidates(text, s, e, quotes=loc.quotes)]
         if apostrophes:
             inert = drop_protected([m.start() for s, e in spans for m in TRIVIAL_APOS.finditer(text, s, e)],
                                    protected)
