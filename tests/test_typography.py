@@ -287,6 +287,14 @@ def test_guillemet_matches_are_those_of_the_pattern(text):
     assert list(typo_rules._guillemet_matches(text)) == expected
 
 
+def test_regex_space_is_isspace_minus_the_separators():
+    # _guillemet_matches tests str.isspace() where the pattern it replaces used regex's \s
+    ws = regex.compile(r"\s")
+    for cp in list(range(0x3100)) + [0x1680, 0x202F, 0x205F, 0x3000, 0xFEFF]:
+        c = chr(cp)
+        assert bool(ws.match(c)) == (c.isspace() and c not in typo_rules._NOT_REGEX_SPACE), hex(cp)
+
+
 def test_letter_class_is_str_isalpha():
     cls = regex.compile(typo_quotes._LETTER)
     assert all(bool(cls.fullmatch(chr(cp))) == chr(cp).isalpha() for cp in range(0x2000))
