@@ -1,11 +1,15 @@
 """Edit bookkeeping for the typography pass, written for whole novels.
 
-* ``make_edit``: an :class:`Edit` built 30% faster than ``Edit(...)``;
+* ``make_edit``: an :class:`Edit` built 30% faster than ``Edit(...)``; ``make_edits``: many
+  at once, field by field with ``map`` (the pass makes 150k on a corpus of novels);
 * ``sub_edits``: ``edits.sub_with_edits`` without rebuilding the text each time;
 * ``paragraphs`` and ``doc_spans``: paragraph spans and protected spans of a whole text;
 * ``compose_groups``: ``edits.compose`` paid only where edits of two steps touch;
-* ``apply_sorted``, ``curl``, ``shift_spans``, ``line_keys``, ``cut_lines``: rebuilding a
-  text, moving spans through edits, and cutting out the lines a second run must read.
+* ``apply_sorted``, ``curl``, ``curl_all``, ``shift_spans``: rebuilding a text, moving spans
+  through edits; ``line_keys``, ``shift_keys``, ``line_table``, ``cut_lines``: naming the
+  lines a step changed and cutting them out for the second run.
+
+Per-item work is done with ``map``/``accumulate``/``compress`` (C loops) where it can be.
 """
 
 from __future__ import annotations
