@@ -21,6 +21,7 @@ output.
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 import regex
 
@@ -66,26 +67,51 @@ _LETTER = _letter_class()
 # A straight ' between two letters: always an apostrophe, never part of a pair. Written
 # literal-first for the stdlib engine, which finds a literal twice as fast as ``regex``.
 TRIVIAL_APOS = re.compile(rf"'(?<={_LETTER}')(?={_LETTER})")
-# Every other candidate, one literal-first pattern per character (a character-class scan is
-# several times slower); a quote between two letters takes no part in the pairing.
-_NONTRIVIAL = {c: re.compile(rf"{re.escape(c)}(?!(?<={_LETTER}.){_LETTER})") for c in QUOTE_CHARS}
 
 
-def candidates(text: str, pos: int = 0, endpos: int | None = None) -> list[int]:
+class _PerChar(dict):
+    """Every other candidate, one literal-first pattern per character (a character-class
+    scan is several times slower); a quote between two letters takes no part in the pairing.
+    Each is compiled when a text first holds its character (~1 ms each: the letter class)."""
+
+    def __missing__(self, c: str) -> re.Pattern[str]:
+        pat = self[c] = re.compile(rf"{re.escape(c)}(?!(?<={_LETTER}.){_LETTER})")
+        return pat
+
+
+_NONTRIVIAL = _PerChar()
+
+
+def candidates(text: str, pos: int = 0, endpos: int | None = None, apos: list[int] | None = None,
+               quotes: tuple[str, str, str, str] | None | bool = False) -> list[int]:
     """Positions of the quote characters that ``scan`` must look at, in order.
 
     A quote between two letters is left out: a straight ' there is an apostrophe (see
     ``TRIVIAL_APOS``), anything else there is left alone, and neither touches the pairing.
+    ``apos``, if given, receives the positions of the straight ' among them. ``quotes``, if
+    given, are the language's quotes passed to ``scan``: a curly character that is not one of
+    them is then left out too (``scan`` does nothing with it; it is often ’, everywhere).
     """
     end = len(text) if endpos is None else endpos
-    found = [
-        [m.start() for m in pat.finditer(text, pos, end)]
-        for c, pat in _NONTRIVIAL.items()
-        if text.find(c, pos, end) >= 0
-    ]
+    start = re.Match.start
+    found = []
+    chars = QUOTE_CHARS if quotes is False else _scanned(quotes)
+    for c in chars:
+        if text.find(c, pos, end) >= 0:
+            found.append(list(map(start, _NONTRIVIAL[c].finditer(text, pos, end))))
+            if apos is not None and c == "'":
+                apos += found[-1]
     if len(found) == 1:
         return found[0]
-    return sorted([i for part in found for i in part])
+    return sorted(chain.from_iterable(found))
+
+
+def _scanned(quotes: tuple[str, str, str, str] | None) -> str:
+    """The characters ``scan`` acts on: straight quotes, and the language's curly ones
+    when they tell an opening from a closing quote of each kind."""
+    if quotes is None or len(set(quotes)) != 4:
+        return "'\""
+    return "'\"" + "".join(quotes)
 
 
 def scan(

@@ -10,17 +10,19 @@ candidate: the pass runs on whole novels.
 from __future__ import annotations
 
 import re
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, eq
 
 import regex
 
 from .edits import Spans
 from .model import Edit
-from .typo_edits import drop_protected, make_edit, matches_at, sub_edits
+from .typo_edits import drop_protected, make_edit, make_edits, matches_at, sub_edits
 from .typo_locale import NBSP, Locale
 from .typo_quotes import APOS, TRIVIAL_APOS, candidates, scan
 
 _START = attrgetter("start")
+_BEFORE = attrgetter("before")
 SPACES = " \u00a0\u202f\u2009"
 NO_BREAK = "\u00a0\u202f"
 APOS_WHY = "apostrophe ' → ’"
@@ -34,7 +36,7 @@ _ACUTE_APOS = regex.compile(r"(?<=\p{L})´(?=\p{L})")
 
 def quote_parts(text: str, loc: Locale, protected, *, apostrophes: bool, doubles: bool,
                 singles: bool, par_starts: list[int] | None = None,
-                spans: list[tuple[int, int]] | None = None):
+                spans: list[tuple[int, int]] | None = None, untouched: list[int] | None = None):
     """The quote rule in two parts: ``(inert, acute, edits)``.
 
     ``inert`` are the positions of straight ' between two letters and ``acute`` those of ´
@@ -42,17 +44,22 @@ def quote_parts(text: str, loc: Locale, protected, *, apostrophes: bool, doubles
     rule's (its neighbours are letters), so the pass keeps them out of the composition.
     ``edits`` are every other change of the rule. ``spans`` restricts the scan to some
     paragraphs ``(start, end)``; ``par_starts`` are where paragraphs start (pairing resets).
+    ``untouched`` (whole text only), if given, receives the positions of the straight ' that
+    the rule leaves as they are (see ``typo_edits.curl_all``).
     """
     if not any(c in text for c in "'\"´") and not (loc.french and "«" in text):
         return [], [], []
     inert: list[int] = []
     acute: list[int] = []
+    left: list[int] = []  # the straight ' among the candidates
+    trivial: list[int] = []
     if spans is None:
-        positions = candidates(text)
+        positions = candidates(text, apos=left, quotes=loc.quotes)
         if apostrophes and "'" in text:
-            inert = drop_protected([m.start() for m in TRIVIAL_APOS.finditer(text)], protected)
+            trivial = list(map(re.Match.start, TRIVIAL_APOS.finditer(text)))
+            inert = drop_protected(trivial, protected)
     else:
-        positions = [i for s, e in spans for i in candidates(text, s, e)]
+        positions = [i for s, e in spans for i in candidates(text, s, e, quotes=loc.quotes)]
         if apostrophes:
             inert = drop_protected([m.start() for s, e in spans for m in TRIVIAL_APOS.finditer(text, s, e)],
                                    protected)
@@ -60,34 +67,55 @@ def quote_parts(text: str, loc: Locale, protected, *, apostrophes: bool, doubles
         acute = [m.start() for m in _ACUTE_APOS.finditer(text) if not (protected and protected.contains(m.start()))]
         if spans is not None:
             acute = [i for i in acute if any(s <= i < e for s, e in spans)]
-    edits: list[Edit] = []
     pairs_allowed = loc.quotes is not None
-    apos, pairs = scan(text, protected, loc.base, loc.quotes, positions, par_starts)
-    if apostrophes:
-        for i in apos:
-            edits.append(make_edit(i, i + 1, "'", APOS, APOS_WHY, "apostrophe"))
+    # scan skips the protected candidates: they are left out beforehand, by bisection
+    apos, pairs = scan(text, None, loc.base, loc.quotes, drop_protected(positions, protected), par_starts)
+    edits: list[Edit] = make_edits(apos, 1, "'", APOS, APOS_WHY, "apostrophe") if apostrophes else []
     if pairs_allowed and pairs:
         o1, c1, o2, c2 = loc.quotes
         qs = loc.quote_space if o1 == "«" else ""
+        kinds = {}  # kind -> (open, close, space inside, rule, reason)
+        if doubles:
+            kinds["d"] = (o1, c1, qs, "quotes", f"straight quotes → {o1}…{c1} ({loc.base})")
+        if singles and loc.single_pairs:
+            kinds["s"] = (o2, c2, "", "single-quotes", f"straight quotes → {o2}…{c2} ({loc.base})")
+        at: list[int] = []
+        before: list[str] = []
+        after: list[str] = []
+        why: list[str] = []
+        name: list[str] = []
         for start, end, kind in pairs:
-            if kind == "d" and not doubles or kind == "s" and not (singles and loc.single_pairs):
+            k = kinds.get(kind)
+            if k is None:
                 continue
-            op, cl = (o1, c1) if kind == "d" else (o2, c2)
-            space = qs if kind == "d" else ""
-            name = "quotes" if kind == "d" else "single-quotes"
-            why = f"straight quotes → {op}…{cl} ({loc.base})"
-            if text[start] in "'\"":
-                after = op + (space if text[start + 1 : start + 2] not in SPACES else "")
-                edits.append(make_edit(start, start + 1, text[start], after, why, name))
-            if text[end] in "'\"":
-                pre = space if end and text[end - 1] not in SPACES else ""
-                edits.append(make_edit(end, end + 1, text[end], pre + cl, why, name))
+            op, cl, space, rule, reason = k
+            ch = text[start]
+            if ch == "'" or ch == '"':
+                at.append(start)
+                before.append(ch)
+                after.append(op + space if space and text[start + 1 : start + 2] not in SPACES else op)
+                why.append(reason)
+                name.append(rule)
+            ch = text[end]
+            if ch == "'" or ch == '"':
+                at.append(end)
+                before.append(ch)
+                after.append(space + cl if space and end and text[end - 1] not in SPACES else cl)
+                why.append(reason)
+                name.append(rule)
+        if at:
+            edits += make_edits(at, 1, before, after, why, name)
     edits.sort(key=_START)
+    if untouched is not None and (left or len(inert) < len(trivial)):
+        if len(inert) < len(trivial):  # protected ones
+            left = sorted(set(left).union(trivial).difference(inert))
+        changed = compress(map(_START, edits), map(eq, map(_BEFORE, edits), repeat("'")))
+        untouched += sorted(set(left).difference(changed))
     return inert, acute, edits
 
 
 def inert_edits(inert: list[int], acute: list[int]) -> list[Edit]:
-    out = [make_edit(i, i + 1, "'", APOS, APOS_WHY, "apostrophe") for i in inert]
+    out = make_edits(inert, 1, "'", APOS, APOS_WHY, "apostrophe")
     if acute:
         out += [Edit(i, i + 1, "´", APOS, ACUTE_WHY, "apostrophe") for i in acute]
         out.sort(key=_START)
@@ -236,7 +264,7 @@ def _mark_positions(text: str, loc: Locale, plain: bool) -> list[int]:
         if pat is None:
             # literal first, for the stdlib engine (twice as fast as ``regex`` on a literal)
             pat = _MARK_CANDIDATES[key] = re.compile(f"{re.escape(c)}(?<=[{before}]{re.escape(c)})")
-        found.append([m.start() for m in pat.finditer(text)])
+        found.append(list(map(re.Match.start, pat.finditer(text))))
     if len(found) == 1:
         return found[0]
     return sorted([i for part in found for i in part])
@@ -245,20 +273,29 @@ def _mark_positions(text: str, loc: Locale, plain: bool) -> list[int]:
 def punct_spacing(text: str, loc: Locale, protected: Spans, *, plain: bool = False) -> list[Edit]:
     if loc.colon_space is None or not any(c in text for c in ":;!?«"):
         return []
-    edits: list[Edit] = []
     match_mark = _MARK.match
     overlaps = protected.overlaps if protected else None
     french, n = loc.french, len(text)
     whys: dict[tuple[str, str], str] = {}
+    at: list[int] = []  # the edits' fields, built into Edits at the end (make_edits)
+    ends: list[int] = []
+    befores: list[str] = []
+    afters: list[str] = []
+    reasons: list[str] = []
     for e in _mark_positions(text, loc, plain):
         c = text[e]
+        nx = text[e + 1 : e + 2]
         if c == ":":
-            mark = "::" if text[e + 1 : e + 2] == ":" else ":"
-            if mark == "::":
+            if nx == ":":
                 continue  # IPv6, C++ scopes
+            mark = c
+        elif c == ";" or not nx or nx not in "!?":
+            mark = c
         else:
-            mark = c if c == ";" else match_mark(text, e).group()
-        sp = text[e - 1] if e and text[e - 1] in SPACES else ""
+            mark = match_mark(text, e).group()
+        sp = text[e - 1] if e else ""
+        if sp not in SPACES:
+            sp = ""
         s = e - len(sp)
         if not s:
             continue
@@ -300,7 +337,12 @@ def punct_spacing(text: str, loc: Locale, protected: Spans, *, plain: bool = Fal
                 continue  # a no-break space is deliberate (a French quotation, say)
             why = f"no space before '{mark}' in {loc.base}"
         if sp != target:
-            edits.append(make_edit(s, e, sp, target, why, "punct-spacing"))
+            at.append(s)
+            ends.append(e)
+            befores.append(sp)
+            afters.append(target)
+            reasons.append(why)
+    edits = make_edits(at, ends, befores, afters, reasons, "punct-spacing") if at else []
     if french:
         inside = _guillemet_spacing(text, "" if plain else loc.quote_space, protected)
         if inside:
@@ -318,9 +360,9 @@ def _word_before(text: str, end: int) -> str:
 
 
 _SP4 = " \u00a0\u202f\u2009"
-_G_OPEN = regex.compile("«")
-_G_STOP = regex.compile(r"[«»\n]")
-_WS = regex.compile(r"\s")
+_G_OPEN = re.compile("«")  # the stdlib engine: several times faster on literals
+_G_STOP = re.compile(r"[«»\n]")
+_NOT_REGEX_SPACE = "\x1c\x1d\x1e\x1f"  # str.isspace() says yes, \s of ``regex`` says no
 
 
 def _guillemet_matches(text: str):
@@ -344,7 +386,10 @@ def _guillemet_matches(text: str):
         body_start = p + 2 if text[p + 1] in _SP4 else p + 1
         b_start = q - 1 if text[q - 1] in _SP4 else q
         body_last = b_start - 1
-        if body_last < body_start or _WS.match(text, body_last):
+        if body_last < body_start:
+            continue
+        c = text[body_last]
+        if c.isspace() and c not in _NOT_REGEX_SPACE:  # \s of the ``regex`` pattern
             continue
         last = q + 1
         yield p, q + 1, (p + 1, body_start), (b_start, q)
@@ -359,10 +404,9 @@ def _guillemet_spacing(text: str, space: str, protected: Spans) -> list[Edit]:
         if protected and protected.overlaps(start, end):
             continue
         for s, e in groups:
-            if space and text[s:e] and text[s:e] in NO_BREAK:
-                continue  # already a no-break space
-            if text[s:e] != space:
-                edits.append(Edit(s, e, text[s:e], space, why, "punct-spacing"))
+            old = text[s:e]
+            if old != space and not (space and old and old in NO_BREAK):  # no-break: kept
+                edits.append(make_edit(s, e, old, space, why, "punct-spacing"))
     return edits
 
 

@@ -252,6 +252,14 @@ def test_protected_spans_found_line_by_line_are_the_same(text):
     assert list(typo_edits.doc_spans(text)) == list(protected_spans(text))
 
 
+@pytest.mark.parametrize("text", [
+    "see notes.TXT now", "the U.S. army", "end.’\n‘next", "a.ǅb", "x._y", "v.2 and v.x2", "a.ºb",
+    "go to WWW.ex.org", "mr.É", "file.md\nline two", "a.b.c(d)", "plain. Sentence.",
+])
+def test_protected_spans_found_from_dot_hints_are_the_same(text):
+    assert list(typo_edits.doc_spans(text)) == list(protected_spans(text))
+
+
 _DASH_SOUP = st.lists(
     st.sampled_from(list("12 0-–.,:'’a/+é<!>\n") + [NBSP, "2014", "20", "1999", "x1", "٣", "²", "𝟗", "--", "..."]),
     max_size=30,
@@ -277,6 +285,14 @@ def test_rewritten_dash_and_dot_patterns_match_the_old_ones(text):
 def test_guillemet_matches_are_those_of_the_pattern(text):
     expected = [(m.start(), m.end(), m.span("a"), m.span("b")) for m in typo_rules._GUILLEMETS.finditer(text)]
     assert list(typo_rules._guillemet_matches(text)) == expected
+
+
+def test_regex_space_is_isspace_minus_the_separators():
+    # _guillemet_matches tests str.isspace() where the pattern it replaces used regex's \s
+    ws = regex.compile(r"\s")
+    for cp in list(range(0x3100)) + [0x1680, 0x202F, 0x205F, 0x3000, 0xFEFF]:
+        c = chr(cp)
+        assert bool(ws.match(c)) == (c.isspace() and c not in typo_rules._NOT_REGEX_SPACE), hex(cp)
 
 
 def test_letter_class_is_str_isalpha():

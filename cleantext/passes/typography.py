@@ -67,8 +67,11 @@ Deliberate divergences from the peer suites (``bench/score_typography.py`` score
 from __future__ import annotations
 
 import bisect
+import gc
 from dataclasses import dataclass
 from functools import partial
+from itertools import accumulate, repeat
+from operator import sub
 from typing import ClassVar
 
 import regex
@@ -114,21 +117,37 @@ class Typography:
         """
         if not text or not _TRIGGER.search(text):
             return PassResult(text)
+        if not gc.isenabled():
+            return self._run(text, ctx)
+        # The pass allocates ~10^5 objects on a novel (edits, matches) that all live until it
+        # returns: the cyclic collector's passes over them free nothing and cost ~8% of the
+        # time. It is paused meanwhile (the pass creates no reference cycles).
+        gc.disable()
+        try:
+            return self._run(text, ctx)
+        finally:
+            gc.enable()
+
+    def _run(self, text: str, ctx: Context) -> PassResult:
         loc = self.locale(ctx.lang if ctx is not None else None)
         steps = self._steps(loc)
         pars = E.paragraphs(text)
         starts = [s for s, _ in pars]
         spans = E.doc_spans(text)
         cur, done, inert, shifted = text, [], [], False
-        lines: list[set[int]] = []  # per step, the lines its edits are on
+        lines: list[list[int]] = []  # per step, the keys of the lines its edits are on (E.line_keys)
         for kind, rule in steps:
             if kind == _QUOTE_STEP:  # always the first step
-                pos, acute, new = R.quote_parts(text, loc, spans, par_starts=starts, **rule)
-                lines.append(set())
+                untouched: list[int] = []
+                pos, acute, new = R.quote_parts(text, loc, spans, par_starts=starts, untouched=untouched, **rule)
+                lines.append([])
                 if not (pos or acute or new):
                     continue
                 inert = R.inert_edits(pos, acute)
-                cur = E.apply_sorted(E.curl(text, sorted(pos + acute) if acute else pos), new)
+                if pos and not acute and rule["apostrophes"]:  # most ' are curled: curl all of them
+                    cur = E.curl_all(text, new, untouched)
+                else:
+                    cur = E.apply_sorted(E.curl(text, sorted(pos + acute) if acute else pos), new)
                 done = new
                 # every quote edit replaces one character
                 shifted = sum(map(len, map(E.AFTER, new))) != len(new)
@@ -136,15 +155,18 @@ class Typography:
                     spans = Spans(E.shift_spans(list(spans), new))  # the inert edits shift nothing
                 continue
             new = rule(cur, loc, spans)
-            touched = E.line_numbers(cur, new)
-            if touched is None:  # lines and paragraphs move: go paragraph by paragraph
-                return self._redo(text, loc, [], pars, set(range(len(pars))))
-            lines.append(touched)
             if not new:
+                lines.append([])
                 continue
+            if E.crosses_lines(new):  # lines and paragraphs move: go paragraph by paragraph
+                return self._redo(text, loc, [], pars, set(range(len(pars))))
             done = E.compose_groups(text, done, cur, new, partial(E.busy, pars, starts, inert), shifted)
-            shifted = shifted or _resizes(new)
             cur = E.apply_sorted(cur, new)
+            cum = _shifts(new)
+            if cum is not None:
+                shifted = True
+                lines = [E.shift_keys(keys, new, cum) if keys else keys for keys in lines]
+            lines.append(E.line_keys(cur, new, cum))
             if spans:
                 spans = Spans(E.shift_spans(list(spans), new))
         if cur is text:
@@ -187,16 +209,14 @@ class Typography:
         pars: list[tuple[int, int]] = []
         starts: list[int] = []
         hits: list[int] = []
-        nl: list[int] | None = None
+        table = keys = None
         for k, (kind, rule) in enumerate(steps):
             if kind == _QUOTE_STEP:
-                straight = [m.start() for c, pat in _STRAIGHT.items() if c in cur for m in pat.finditer(cur)]
-                if not straight:
+                if not any(c in cur for c in _STRAIGHT):
                     continue
                 pars = E.paragraphs(cur)
                 starts = [s for s, _ in pars]
-                where = {bisect.bisect_right(starts, i) - 1 for i in straight}
-                some = [pars[i] for i in sorted(where)]
+                some = _holding(cur, _STRAIGHT, pars, starts)
                 pos, acute, new = R.quote_parts(cur, loc, spans, spans=some,
                                                 par_starts=[s for s, _ in some], **rule)
                 hits += pos
@@ -206,9 +226,11 @@ class Typography:
             dirty = set().union(*lines[k:])
             if not dirty:
                 continue
-            if nl is None:
-                nl = [m.start() for m in E.NEWLINE.finditer(cur)]
-            sub, offsets, where = E.cut_lines(cur, nl, sorted(dirty))
+            if table is None:  # the lines of every step, cut once (the first step's are the most)
+                keys = sorted(set().union(*lines))
+                table = E.line_table(cur, keys)
+            keep = None if len(dirty) == len(keys) else list(map(dirty.__contains__, keys))
+            sub, offsets, where = E.cut_lines(table, keep)
             sub_spans = E.cut_spans(spans, offsets, where) if spans else spans
             for e in rule(sub, loc, sub_spans):
                 i = bisect.bisect_right(offsets, e.start) - 1
@@ -260,11 +282,31 @@ class Typography:
         return [f for f in steps if f is not None]
 
 
-_STRAIGHT = {c: regex.compile(c) for c in "'\"´"}
+_STRAIGHT = "'\"´"
 
 
-def _resizes(edits) -> bool:
-    return any(len(e.after) != e.end - e.start for e in edits)
+def _holding(text: str, chars: str, pars, starts: list[int]) -> list[tuple[int, int]]:
+    """The paragraphs (in order) that hold one of ``chars``: one ``find`` per character and
+    paragraph found, whatever the number of characters in it."""
+    out = []
+    pos = 0
+    while True:
+        found = [i for i in map(text.find, chars, repeat(pos)) if i >= 0]
+        if not found:
+            return out
+        par = pars[bisect.bisect_right(starts, min(found)) - 1]
+        out.append(par)
+        pos = par[1]
+
+
+def _shifts(edits) -> list[int] | None:
+    """How much the edits before each of ``edits`` (and all of them) shift the text; None
+    if no edit changes the length."""
+    sizes = list(map(len, map(E.AFTER, edits)))
+    widths = list(map(sub, map(E.END, edits), map(E.START, edits)))
+    if sizes == widths:
+        return None
+    return list(accumulate(map(sub, sizes, widths), initial=0))
 
 
 def _inside(pos: int, lo: list[int], spans: list[tuple[int, int]]) -> bool:
@@ -286,6 +328,9 @@ class _Protected:
 
     def __bool__(self) -> bool:
         return bool(self.spans)
+
+    def __iter__(self):
+        return iter(self.spans)
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.spans.overlaps(start, end)
