@@ -64,7 +64,7 @@ _TRICKY = st.text(
 @SETTINGS
 @given(_TRICKY)
 def test_text_key_fast_paths_equal_the_reference(text):
-    from cleantext.passes.dedup import _Unit
+    from cleantext.dedup_units import _Unit
     from cleantext.textkey import _reference_key
 
     key = _reference_key(text)
