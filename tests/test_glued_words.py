@@ -178,7 +178,7 @@ CODE_PIECES = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(line=st.lists(CODE_PIECES, max_size=12).map("".join) | st.text(max_size=40))
 def test_code_line_equals_the_reference_regex(line):
-    from cleantext.glued_rules import _CODE_SIGNS, _code_line
+    from cleantext.glued_doc import _CODE_SIGNS, _code_line
 
     line = line.replace("\n", " ")
     assert _code_line(line) == (_CODE_SIGNS.search(line) is not None)
@@ -196,7 +196,8 @@ def test_later_rounds_look_only_around_the_splits(text, lang):
     # The pass rescans only Doc.around(...) after a round of splits: the result must be what
     # full rescans give.
     from cleantext.edits import apply_edits, compose, result_from_edits
-    from cleantext.glued_rules import Doc, Scan, find_edits
+    from cleantext.glued_doc import Doc, Scan
+    from cleantext.glued_rules import find_edits
 
     scan = Scan((lang,), 0.0, lang, False) if lang else Scan(lexicon.FALLBACK_LANGS, lexicon.UNKNOWN_LANG_MARGIN, None, False)
     never = lexicon.shipped_never_split()

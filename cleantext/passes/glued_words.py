@@ -42,7 +42,8 @@ from .. import lexicon as lx
 from ..edits import apply_edits, compose, result_from_edits
 from ..model import Context, PassResult
 from ..options import Options
-from ..glued_rules import Doc, Scan, find_edits
+from ..glued_doc import Doc, Scan
+from ..glued_rules import find_edits
 
 __all__ = ["PASS", "GluedWords"]
 
