@@ -190,7 +190,7 @@ def test_seed_pipeline_when_all_passes_exist(shared_dir):
 
 from cleantext.edits import compose, protected_spans  # noqa: E402
 from cleantext.model import Edit  # noqa: E402
-from cleantext import typo_edits, typo_quotes, typo_rules  # noqa: E402
+from cleantext import typo_edits, typo_quotes, typo_rules, typo_spacing  # noqa: E402
 
 _SOUP = st.lists(
     st.sampled_from(
@@ -283,8 +283,8 @@ def test_rewritten_dash_and_dot_patterns_match_the_old_ones(text):
 @settings(max_examples=200, deadline=None)
 @given(text=st.lists(st.sampled_from(list("«» ab\n\t") + [NBSP, NNBSP, "\u2009", "\x1c"]), max_size=30).map("".join))
 def test_guillemet_matches_are_those_of_the_pattern(text):
-    expected = [(m.start(), m.end(), m.span("a"), m.span("b")) for m in typo_rules._GUILLEMETS.finditer(text)]
-    assert list(typo_rules._guillemet_matches(text)) == expected
+    expected = [(m.start(), m.end(), m.span("a"), m.span("b")) for m in typo_spacing._GUILLEMETS.finditer(text)]
+    assert list(typo_spacing._guillemet_matches(text)) == expected
 
 
 def test_regex_space_is_isspace_minus_the_separators():
@@ -292,7 +292,7 @@ def test_regex_space_is_isspace_minus_the_separators():
     ws = regex.compile(r"\s")
     for cp in list(range(0x3100)) + [0x1680, 0x202F, 0x205F, 0x3000, 0xFEFF]:
         c = chr(cp)
-        assert bool(ws.match(c)) == (c.isspace() and c not in typo_rules._NOT_REGEX_SPACE), hex(cp)
+        assert bool(ws.match(c)) == (c.isspace() and c not in typo_spacing._NOT_REGEX_SPACE), hex(cp)
 
 
 def test_letter_class_is_str_isalpha():

@@ -81,6 +81,7 @@ from ..model import Context, Edit, Note, PassResult
 from ..options import Options
 from .. import typo_edits as E
 from .. import typo_rules as R
+from .. import typo_spacing as S
 from ..typo_locale import Locale, locale_for
 
 RULES = ("apostrophe", "quotes", "single-quotes", "ellipsis", "dashes", "punct-spacing")
@@ -273,12 +274,12 @@ class Typography:
         if self.style == "plain":
             steps = [partial(R.plain_quotes, **flags) if any(flags.values()) else None,
                      R.plain_ellipsis if "ellipsis" in on else None,
-                     partial(R.punct_spacing, plain=True) if "punct-spacing" in on else None]
+                     partial(S.punct_spacing, plain=True) if "punct-spacing" in on else None]
         else:
             steps = [partial(R.quotes, **flags) if any(flags.values()) else None,
                      R.ellipsis if "ellipsis" in on else None,
                      R.dashes if "dashes" in on else None,
-                     R.punct_spacing if "punct-spacing" in on else None]
+                     S.punct_spacing if "punct-spacing" in on else None]
         return [f for f in steps if f is not None]
 
 
