@@ -7,7 +7,8 @@ deterministically (bench/_damage.py, seed 8):
 * MB/s of ``ftfy.fix_text`` (default settings), of language detection, of each pass alone
   (given the document's language), and of the whole default pipeline (``Pipeline().run``,
   language detection included);
-* the CLI end to end on a directory (one file per document) with ``-j 1`` and ``-j 2``;
+* the CLI end to end on a directory (one file per document) with ``-j 1`` and ``-j 2``, its
+  fixed cost (a one-file directory), and for information the same on the corpus 3 times;
 * start-up: wall time of ``cleantext --version`` and ``echo hello | cleantext`` (median);
 * peak RSS of ``cleantext --jsonl`` on growing inputs (the corpus repeated 1× and 4×).
 
@@ -21,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -103,21 +103,33 @@ def median_wall(cmd: list[str], stdin: bytes | None, runs: int) -> float:
     return statistics.median(times)
 
 
-def cli_dir(records: list[dict], tmp: Path) -> tuple[float, dict[int, float]]:
-    src = tmp / "docs"
-    for r in records:
-        target = src / (r["id"].replace("/", "__") + ".txt")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(r["text"], encoding="utf-8")
-    size = sum(f.stat().st_size for f in src.iterdir()) / 1e6
+def cli_dir(records: list[dict], tmp: Path, copies: int = 1) -> tuple[float, dict[int, float]]:
+    """MB/s of the CLI with -j 1 and -j 2 on a directory of one file per document (each
+    document ``copies`` times, under different names)."""
+    src = tmp / f"docs-x{copies}"
+    for copy in range(copies):
+        for r in records:
+            target = src / f"{copy}" / (r["id"].replace("/", "__") + ".txt")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(r["text"], encoding="utf-8")
+    size = sum(f.stat().st_size for f in src.rglob("*.txt")) / 1e6
     out: dict[int, float] = {}
     for j in (1, 2):
-        dest = tmp / f"out-j{j}"
+        dest = tmp / f"out-x{copies}-j{j}"
         t0 = time.perf_counter()
         subprocess.run(CLI + [str(src), "--out-dir", str(dest), "-j", str(j), "-q"], env=ENV,
                        stdout=subprocess.DEVNULL, check=True)
         out[j] = size / (time.perf_counter() - t0)
     return size, out
+
+
+def cli_fixed_cost(tmp: Path, runs: int) -> float:
+    """Wall time of the CLI on a directory of one short file: start-up and warm-up, which
+    -j 2 cannot share between its workers."""
+    src = tmp / "one"
+    src.mkdir()
+    (src / "a.txt").write_text("L'été dernier, le 24-11-2024, laRussie a dit \"non\".\n", encoding="utf-8")
+    return median_wall(CLI + [str(src), "--out-dir", str(tmp / "one-out"), "-j", "1", "-q"], None, runs)
 
 
 def _burn(n: int) -> float:
@@ -217,11 +229,18 @@ def main() -> int:
             print(f"\nCLI on a directory ({len(records)} files, {size:.1f} MB): "
                   f"-j 1 {by_j[1]:.2f} MB/s, -j 2 {by_j[2]:.2f} MB/s")
             r_j = by_j[2] / by_j[1]
+            runs = 3 if args.quick else 7
             print(f"  (machine now: load average {os.getloadavg()[0]:.1f}; 2 busy processes run "
                   f"{parallel_calibration():.2f}x as fast as 1; that is the ceiling for -j 2 / -j 1)")
+            fixed = cli_fixed_cost(tmp, runs)
+            print(f"  fixed cost (start-up and warm-up, on a one-file directory): {fixed:.2f} s, "
+                  f"{fixed * by_j[1] / size:.0%} of the -j 1 run")
+            if not args.quick:
+                size3, by_j3 = cli_dir(records, tmp, copies=3)
+                print(f"  for information, the corpus 3 times ({size3:.0f} MB): -j 1 {by_j3[1]:.2f} MB/s, "
+                      f"-j 2 {by_j3[2]:.2f} MB/s, ratio {by_j3[2] / by_j3[1]:.2f}")
             results.append(("CLI -j 2 / -j 1", r_j, ">= 1.7", r_j >= 1.7))
 
-            runs = 3 if args.quick else 7
             t_version = median_wall(CLI + ["--version"], None, runs)
             t_hello = median_wall(CLI, b"hello\n", runs)
             print(f"start-up (median of {runs}): cleantext --version {t_version:.3f} s, "

@@ -16,20 +16,21 @@ from difflib import SequenceMatcher
 
 import regex
 
+from . import rx
 from .textkey import is_all_caps, text_key
 
-_DASH_START = regex.compile(r"\s*(?:[-\u2010-\u2015\u2212]|\*|\+\s)")
-_LIST_START = regex.compile(
+_DASH_START = rx.compile(r"\s*(?:[-\u2010-\u2015\u2212]|\*|\+\s)")
+_LIST_START = rx.compile(
     r"\s*(?:[•·▪◦‣○●■□►▶→✓✔☐☑]|\d{1,3}[.)]\s|\(\d{1,3}\)|\(?\p{L}\)\s|\p{L}\.\s(?=\p{Lu}\p{Ll}))"
 )
-_QUOTE_START = regex.compile(r"\s*[\"'«»“”„‘’‚‹›「『]")
-_QUOTE_END = regex.compile(r"[\"'«»“”„‘’‹›」』][\s.,;:!?…]*$")
-_COLUMNS = regex.compile(r"\S {4,}(?=\S)")  # columns aligned with spaces: a table row
-_VERSE_END = regex.compile(r"[,;:]\s*$")
-_SENTENCE_END = regex.compile(r"[.!?…]\s*$")
-_LOWER_START = regex.compile(r"\s*\p{Ll}")
-_LETTER = regex.compile(r"\p{L}")
-_META_PREFIX = regex.compile(
+_QUOTE_START = rx.compile(r"\s*[\"'«»“”„‘’‚‹›「『]")
+_QUOTE_END = rx.compile(r"[\"'«»“”„‘’‹›」』][\s.,;:!?…]*$")
+_COLUMNS = rx.compile(r"\S {4,}(?=\S)")  # columns aligned with spaces: a table row
+_VERSE_END = rx.compile(r"[,;:]\s*$")
+_SENTENCE_END = rx.compile(r"[.!?…]\s*$")
+_LOWER_START = rx.compile(r"\s*\p{Ll}")
+_LETTER = rx.compile(r"\p{L}")
+_META_PREFIX = rx.compile(
     r"""(?ix) ^ \W{0,3} (?:
         by | par | from | written \s+ by | posted | published | updated | last \s+ updated
       | mise? \s+ à \s+ jour | publiée? | modifiée? | actualisée? | source s? | photos? | crédits?
@@ -37,7 +38,7 @@ _META_PREFIX = regex.compile(
       | auteur | author | rédaction | staff | correspondent | envoyée? \s+ spéciale? | avec | with
       | comments? | commentaires? | share | partager | copyright ) \b | ^ \W{0,3} © """,
 )
-_META_DATE = regex.compile(
+_META_DATE = rx.compile(
     r"""(?ix)
       \b \d{1,4} [-/.] \d{1,2} [-/.] \d{1,4} \b
     | \b \d{1,2} \s? [:h] \s? \d{2} \b
@@ -58,7 +59,7 @@ _HEADLINE_MIN_CHARS = 20  # key length; shorter lines ("Yes.", "Good night, all.
 _HEADLINE_MIN_WORDS = 4
 _HEADLINE_MAX_CHARS = 300
 _PROSE_MIN_CHARS = 60
-_SENTENCE_BREAK = regex.compile(r"\p{Ll}[.!?…]\s+\p{Lu}")
+_SENTENCE_BREAK = rx.compile(r"\p{Ll}[.!?…]\s+\p{Lu}")
 # Three words at the start of a text, when each is made of letters whose key is themselves
 # casefolded (ASCII and Latin-1 letters and digits, all NFKC-stable) and each is ended by a
 # character that the key turns into a word break (ASCII punctuation and spaces, curly quotes,
@@ -67,7 +68,7 @@ _SENTENCE_BREAK = regex.compile(r"\p{Ll}[.!?…]\s+\p{Lu}")
 # (tests/test_dedup.py checks it). Any other text takes text_key.
 _HEAD_SEP = "[\t\n\x0b\x0c\r !-#%-/:-@\\[-`{-~\u00a0\u2018\u2019\u201c\u201d\u00ab\u00bb\u2013\u2014\u2026\u202f]"
 _HEAD_WORD = "([0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]+)"
-_HEAD3 = regex.compile(
+_HEAD3 = rx.compile(
     f"{_HEAD_SEP}*{_HEAD_WORD}{_HEAD_SEP}+{_HEAD_WORD}{_HEAD_SEP}+{_HEAD_WORD}{_HEAD_SEP}"
 )
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import regex
 
+from . import rx
 from .model import Edit, PassResult
 
 # What ``decide`` may return: None to keep the match, a replacement string (the pass's
@@ -250,21 +251,21 @@ class Spans:
 # One big alternation scanned at every word costs more than every pass together (~0.7 MB/s),
 # so each kind is found from a rare anchor character ("://", "@", "#", "`", "(", "/", "_",
 # ".x") and only then grown into the whole token.
-_ANCHORS = regex.compile(r"://|(?i:\bwww\.)|[@#`(/_]|\.(?=[\p{Ll}_])|\.(?i:" + r"txt|md|py|js|ts|html?|json|jsonl|csv|pdf|png|jpe?g|gif|docx?|xlsx?|zip|gz|exe|sh|toml|ya?ml|xml)\b")
-_URL_TAIL = regex.compile(r"""[^\s<>"'«»“”]*[^\s<>"'«»“”.,;:!?)\]}]""")
-_URL_SCHEME = regex.compile(r"(?r)[A-Za-z][A-Za-z0-9+.-]{0,15}\Z")
-_DOMAIN = regex.compile(r"[\w-]+(?:\.[\w-]+)+")
-_HANDLE = regex.compile(r"\w(?:[\w.]*\w)?")
-_HASHTAG = regex.compile(r"\p{L}\w*")
-_CODE = regex.compile(r"`[^`\n]+`")
-_CALL_ARGS = regex.compile(r"\([^()\n]{0,80}\)")
-_IDENT_BEFORE = regex.compile(r"(?r)(?<![\w.])[\p{L}_]\w*(?:\.[\p{L}_]\w*)*\Z")
-_WORDS_BEFORE = regex.compile(r"(?r)[\w.-]*\Z")
-_PATH_AFTER = regex.compile(r"[\w.-]+(?:/[\w.-]+)*")
-_DOTTED_AFTER = regex.compile(r"[\p{Ll}_]\w*(?:\.[\p{L}_]\w*)*")
-_WORD_BEFORE = regex.compile(r"(?r)\w*\Z")
-_WORD_AFTER = regex.compile(r"\w*")
-_LETTER = regex.compile(r"\p{L}")
+_ANCHORS = rx.compile(r"://|(?i:\bwww\.)|[@#`(/_]|\.(?=[\p{Ll}_])|\.(?i:" + r"txt|md|py|js|ts|html?|json|jsonl|csv|pdf|png|jpe?g|gif|docx?|xlsx?|zip|gz|exe|sh|toml|ya?ml|xml)\b")
+_URL_TAIL = rx.compile(r"""[^\s<>"'«»“”]*[^\s<>"'«»“”.,;:!?)\]}]""")
+_URL_SCHEME = rx.compile(r"(?r)[A-Za-z][A-Za-z0-9+.-]{0,15}\Z")
+_DOMAIN = rx.compile(r"[\w-]+(?:\.[\w-]+)+")
+_HANDLE = rx.compile(r"\w(?:[\w.]*\w)?")
+_HASHTAG = rx.compile(r"\p{L}\w*")
+_CODE = rx.compile(r"`[^`\n]+`")
+_CALL_ARGS = rx.compile(r"\([^()\n]{0,80}\)")
+_IDENT_BEFORE = rx.compile(r"(?r)(?<![\w.])[\p{L}_]\w*(?:\.[\p{L}_]\w*)*\Z")
+_WORDS_BEFORE = rx.compile(r"(?r)[\w.-]*\Z")
+_PATH_AFTER = rx.compile(r"[\w.-]+(?:/[\w.-]+)*")
+_DOTTED_AFTER = rx.compile(r"[\p{Ll}_]\w*(?:\.[\p{L}_]\w*)*")
+_WORD_BEFORE = rx.compile(r"(?r)\w*\Z")
+_WORD_AFTER = rx.compile(r"\w*")
+_LETTER = rx.compile(r"\p{L}")
 
 
 def protected_spans(text: str) -> Spans:

@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 
 import regex
 
+from . import rx
 from .edits import Spans, protected_spans
 
 # A paragraph that looks like code turns every rule off. A line looks like code if it has
 # one of these signs; a semicolon or a brace ends a code line only next to '=' or '(' (old
 # novels wrap lines after ';').
-_CODE_SIGNS = regex.compile(
+_CODE_SIGNS = rx.compile(
     r"""^\s*[{}]\s*$ | [{}]\s*$ | [=(].*;\s*$ | ^\s*(?:def|class|function|return|import|var|let|const
     |public|private|static|void|package|\#include|if\s*\(|for\s*\(|while\s*\()\b | => | == | != | &&
     | \|\| | :: | \w\(\)\s*[;{]? | </?[A-Za-z][\w-]*[^<>\n]*> | ^\s*[\w.\[\]]+\s*[+-]?=\s*\S""",
@@ -34,12 +35,12 @@ _CODE_SIGNS = regex.compile(
 # line start (tried once, with match) and the others (each starts on a punctuation sign or is
 # a lookbehind after one, so the scan is fast). A line has a code sign iff one of them matches;
 # the single alternation is several times slower because every position tries every branch.
-_CODE_AT_START = regex.compile(
+_CODE_AT_START = rx.compile(
     r"""\s*(?:[{}]\s*$ | (?:def|class|function|return|import|var|let|const|public|private|static
     |void|package|\#include|if\s*\(|for\s*\(|while\s*\()\b | [\w.\[\]]+\s*[+-]?=\s*\S)""",
     regex.X,
 )
-_CODE_ANYWHERE = regex.compile(
+_CODE_ANYWHERE = rx.compile(
     r"""[{}]\s*$ | [=(].*;\s*$ | => | == | != | && | \|\| | :: | (?<=\w)\(\) | </?[A-Za-z][\w-]*[^<>\n]*>""",
     regex.X,
 )

@@ -13,27 +13,28 @@ from functools import cache
 import regex
 
 from . import lexicon as lx
+from . import rx
 from .glued_doc import Doc, Scan
 from .model import Edit
 
 # -- boundaries ----------------------------------------------------------------------------
 # Each pattern starts on a rare character and looks behind (20x faster than the reverse).
-_CASE = regex.compile(r"(?<=\p{Ll}\p{M}*)\p{Lu}")
-_PUNCT = regex.compile(
+_CASE = rx.compile(r"(?<=\p{Ll}\p{M}*)\p{Lu}")
+_PUNCT = rx.compile(
     r"(?=[.!?:;])(?<=\p{Ll}\p{M}*)(?P<p>[.!?]{1,3}|(?<![:;])[:;](?![:;]))(?P<close>[\"'»”’)\]]{0,2})"
     r"(?P<open>[«“\"'‘„(]?)(?=\p{Lu})"
 )
 _ELISION_TAIL = r"(?=\p{Lu})(?<=\p{Ll}.)"
-_ELISION = regex.compile(r"['’]" + _ELISION_TAIL)
-_WORD_DIGIT = regex.compile(r"(?<=\p{L}\p{M}*)\d")
-_DIGIT_WORD = regex.compile(r"\d(?=\p{L})")
+_ELISION = rx.compile(r"['’]" + _ELISION_TAIL)
+_WORD_DIGIT = rx.compile(r"(?<=\p{L}\p{M}*)\d")
+_DIGIT_WORD = rx.compile(r"\d(?=\p{L})")
 # Faster scans that find (at least) where the patterns above match; each hit is then checked
 # with the pattern itself (match at the hit). _PUNCT_AT starts on the punctuation sign (the
 # engine skips to it) instead of a lookahead; _DIGIT_AT finds both digit rules in one scan.
 # (Lookarounds at one position commute: the cheap ones first, a space ends most tries.)
 _PUNCT_TAIL = r"(?=\S)(?=[.!?]{0,2}[\"'»”’)\]]{0,2}[«“\"'‘„(]?\p{Lu})(?<=\p{Ll}\p{M}*.)"
-_PUNCT_AT = regex.compile(r"[.!?:;]" + _PUNCT_TAIL)
-_DIGIT_AT = regex.compile(r"\d(?:(?<=\p{L}\p{M}*.)|(?=\p{L}))")
+_PUNCT_AT = rx.compile(r"[.!?:;]" + _PUNCT_TAIL)
+_DIGIT_AT = rx.compile(r"\d(?:(?<=\p{L}\p{M}*.)|(?=\p{L}))")
 
 # The scans that ``find_edits`` runs: the patterns above (the reference: tests check that
 # these find the same positions), cut into pieces the regex engine scans 3-5x faster. It has
@@ -43,17 +44,17 @@ _DIGIT_AT = regex.compile(r"\d(?:(?<=\p{L}\p{M}*.)|(?=\p{L}))")
 # alone), and one scan over non-ASCII characters finds the rare non-ASCII capitals and digits
 # (a superset: the hits are then checked with the reference patterns). Every pattern matches
 # one character, as the reference ones do, so the union of their hits is the same set.
-_CASE_ASCII = regex.compile(r"(?<=\p{Ll}\p{M}*)[A-Z]")
-_DIGIT_ASCII = regex.compile(r"[0-9](?:(?<=\p{L}\p{M}*.)|(?=\p{L}))")
-_NON_ASCII = regex.compile(r"[^\x00-\x7f](?<=[\p{Lu}\d])(?:(?<=[\p{L}\p{M}].)|(?<=\d)(?=\p{L}))")
-_PUNCT_SIGNS = tuple(regex.compile(regex.escape(sign) + _PUNCT_TAIL) for sign in ".!?:;")
-_ELISION_SIGNS = tuple(regex.compile(sign + _ELISION_TAIL) for sign in "'’")
+_CASE_ASCII = rx.compile(r"(?<=\p{Ll}\p{M}*)[A-Z]")
+_DIGIT_ASCII = rx.compile(r"[0-9](?:(?<=\p{L}\p{M}*.)|(?=\p{L}))")
+_NON_ASCII = rx.compile(r"[^\x00-\x7f](?<=[\p{Lu}\d])(?:(?<=[\p{L}\p{M}].)|(?<=\d)(?=\p{L}))")
+_PUNCT_SIGNS = tuple(rx.compile(regex.escape(sign) + _PUNCT_TAIL) for sign in ".!?:;")
+_ELISION_SIGNS = tuple(rx.compile(sign + _ELISION_TAIL) for sign in "'’")
 
-_LOWER = regex.compile(r"[\p{Ll}\p{M}]+")
-_TITLE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
-_WORDISH = regex.compile(r"\p{L}[\p{Ll}\p{M}]+")
-_HUMP = regex.compile(r"\p{Ll}\p{M}*\p{Lu}")
-_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
+_LOWER = rx.compile(r"[\p{Ll}\p{M}]+")
+_TITLE = rx.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
+_WORDISH = rx.compile(r"\p{L}[\p{Ll}\p{M}]+")
+_HUMP = rx.compile(r"\p{Ll}\p{M}*\p{Lu}")
+_NUMBER = rx.compile(r"\d+(?:[.,]\d+)*")
 
 # Characters allowed just before a token we split: start, space, opening punctuation.
 _OPENERS = set("([{«“‘\"'„‚‹»—–")
@@ -68,8 +69,8 @@ def _article_scans(lang: str) -> tuple[regex.Pattern, tuple[regex.Pattern, ...]]
     the alternation). No article ends another one, and at one position at most one is
     followed by a non-letter, so the union of their matches is what the first one finds."""
     arts, tail = lx.ARTICLES[lang], r"(?![\p{L}\p{M}\d_])"
-    one = regex.compile(r"(?<=\p{Ll})(?:" + "|".join(arts) + ")" + tail)
-    return one, tuple(regex.compile(r"(?<=\p{Ll})" + art + tail) for art in arts)
+    one = rx.compile(r"(?<=\p{Ll})(?:" + "|".join(arts) + ")" + tail)
+    return one, tuple(rx.compile(r"(?<=\p{Ll})" + art + tail) for art in arts)
 
 
 def _is_letter(ch: str) -> bool:

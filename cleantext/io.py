@@ -21,8 +21,8 @@ import signal
 import stat
 import tempfile
 import threading
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 

@@ -34,7 +34,6 @@ from .pipeline import Pipeline
 from .report import Report
 from .runner import WriteMode, out_path, pipeline_for
 
-
 MAX_LISTED = 20  # passed-through lines listed one by one per file; the rest are counted
 
 

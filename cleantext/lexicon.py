@@ -4,7 +4,7 @@
   a word seen once per million words is 3.0, unknown is 0.0). The frequency table of a
   language is loaded on first use, once per process, and lookups are cached. Reading
   wordfreq's data costs ~0.1 s a language, so a derived copy that loads in a few ms is kept
-  in the per-user cache (:func:`cache_dir`: ``~/.cache/cleantext`` unless
+  in the per-user cache (:mod:`cleantext.cache`: ``~/.cache/cleantext`` unless
   ``CLEANTEXT_CACHE_DIR`` or ``XDG_CACHE_HOME`` says otherwise); it is only a shortcut: when
   it cannot be read or written, the data file is read as before, with the same results.
 * The thresholds below say what "a frequent word", "a known word" and "a known whole token"
@@ -32,6 +32,8 @@ from array import array
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+
+from .cache import cache_dir
 
 # Left part of a case or number split: a very frequent word (articles, prepositions,
 # conjunctions, 'more', 'said'): fr 'selon' 5.56, en 'easy' 5.29 and 'air' 5.37 stay below.
@@ -133,22 +135,6 @@ def _read_buckets(path: Path) -> list[list[str]] | None:
 _CACHE_FORMAT = 1
 _MAGIC = b"cleantext-lexicon\n"
 _HEADER = struct.Struct("<16sII")  # byte order of the arrays, number of words, blob length
-
-
-def cache_dir() -> Path | None:
-    """Where derived tables are kept: ``$CLEANTEXT_CACHE_DIR`` if set (empty, ``off`` or
-    ``none``: no cache at all), else ``$XDG_CACHE_HOME/cleantext``, else
-    ``~/.cache/cleantext``. None when there is no such place."""
-    own = os.environ.get("CLEANTEXT_CACHE_DIR")
-    if own is not None:
-        return None if own.strip().lower() in ("", "off", "none", "0") else Path(own)
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # the XDG spec says to ignore a relative path
-        try:
-            base = os.path.join(Path.home(), ".cache")
-        except (RuntimeError, KeyError, OSError):  # no home directory
-            return None
-    return Path(base) / "cleantext"
 
 
 def _cache_path(source: Path, stat: os.stat_result) -> Path | None:

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 import regex
 from rich.text import Text
 
+from . import rx
 from .model import Cleaned, Edit
 
-_TOKENS = regex.compile(r"\s+|\w+|[^\w\s]", regex.V0)
+_TOKENS = rx.compile(r"\s+|\w+|[^\w\s]", regex.V0)
 # Characters that look like a plain space (or nothing) on a terminal: shown as visible marks
 # inside highlighted changes, so that an added no-break space does not look like no change.
 _INVISIBLE = {
@@ -27,7 +28,7 @@ _INVISIBLE = {
     "\t": "→",
     "\ufeff": "␣",
 }
-_INVISIBLE_RE = regex.compile("[" + "".join(_INVISIBLE) + "]")
+_INVISIBLE_RE = rx.compile("[" + "".join(_INVISIBLE) + "]")
 
 
 def visible(s: str) -> str:
@@ -43,13 +44,13 @@ def printable(s: str, limit: int = 60) -> str:
     return _ESCAPE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", r)
 
 
-_ESCAPE_RE = regex.compile(r"[\p{Z}\p{Cf}\p{Cc}--[ ]]", regex.V1)
+_ESCAPE_RE = rx.compile(r"[\p{Z}\p{Cf}\p{Cc}--[ ]]", regex.V1)
 
 
 # ---------------------------------------------------------------- diff
 
 
-_KEY_DROP = regex.compile(r"[^\p{L}\p{N}]+")
+_KEY_DROP = rx.compile(r"[^\p{L}\p{N}]+")
 
 
 def _key(line: str) -> str:

@@ -17,19 +17,19 @@ from __future__ import annotations
 
 import unicodedata
 
-import regex
+from . import rx
 
 # Punctuation and symbols that act as punctuation become a space; then runs of spaces
 # collapse. Quotes and dashes (’ « » “ – — …) are punctuation, so they are unified by this
 # step too: a separate quote table would change nothing in the key.
-_STRIP = regex.compile(r"[\p{P}\p{Sk}\p{Sm}\p{So}]+")
-_FORMAT = regex.compile(r"\p{Cf}+")
-_SPACES = regex.compile(r"\s+")
-_UPPER = regex.compile(r"\p{Lu}")
-_LOWER = regex.compile(r"\p{Ll}")
+_STRIP = rx.compile(r"[\p{P}\p{Sk}\p{Sm}\p{So}]+")
+_FORMAT = rx.compile(r"\p{Cf}+")
+_SPACES = rx.compile(r"\s+")
+_UPPER = rx.compile(r"\p{Lu}")
+_LOWER = rx.compile(r"\p{Ll}")
 # A word of the key: a run of anything that is neither stripped nor a space (format
 # characters are not excluded here: a key with one falls back to the reference steps).
-_WORD = regex.compile(r"[^\p{P}\p{Sk}\p{Sm}\p{So}\s]+")
+_WORD = rx.compile(r"[^\p{P}\p{Sk}\p{Sm}\p{So}\s]+")
 # ASCII in one table: upper -> lower, punctuation and spaces -> " " (NFKC and casefold are
 # the identity and lower() on ASCII; there is no format character in ASCII).
 _ASCII = str.maketrans(

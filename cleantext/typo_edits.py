@@ -18,10 +18,11 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from functools import partial
 from collections import deque
+from functools import partial
 from itertools import accumulate, compress, repeat
-from operator import add, and_, attrgetter, eq, gt, lt, ne, not_, sub as sub_
+from operator import add, and_, attrgetter, eq, gt, lt, ne, not_
+from operator import sub as sub_
 
 from .edits import Spans, compose, edits_from_matches, protected_spans, replay
 from .model import Edit

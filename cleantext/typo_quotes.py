@@ -23,8 +23,7 @@ from __future__ import annotations
 import re
 from itertools import chain
 
-import regex
-
+from . import rx
 from .edits import Spans
 
 APOS = "’"
@@ -34,15 +33,15 @@ _ELISIONS = {
     "nl": ("s", "t", "k", "n"),
 }
 _ELISION_RE = {
-    lang: regex.compile(r"(?i:" + "|".join(words) + r")(?![\p{L}\p{N}])")
+    lang: rx.compile(r"(?i:" + "|".join(words) + r")(?![\p{L}\p{N}])")
     for lang, words in _ELISIONS.items()
 }
-_DECADE = regex.compile(r"\d\ds(?![\p{L}\p{N}])")  # '80s, in any language
-_YEAR = regex.compile(r"\d\d(?![\p{L}\p{N}'’])")  # summer of '69, English only
+_DECADE = rx.compile(r"\d\ds(?![\p{L}\p{N}])")  # '80s, in any language
+_YEAR = rx.compile(r"\d\d(?![\p{L}\p{N}'’])")  # summer of '69, English only
 _OPEN_CONTEXT = set("([{<—–-/")
 _CLOSE_AFTER = set(".,;:!?)]}>…—–-/\"'”’»“‘«„‚")
 _INCH_NEXT = "\"”“»«"
-_CANDIDATES = regex.compile(r"['\"‘’“”„‚«»‹›]")
+_CANDIDATES = rx.compile(r"['\"‘’“”„‚«»‹›]")
 QUOTE_CHARS = "'\"‘’“”„‚«»‹›"
 
 def _letter_class(limit: int = 0x2000) -> str:

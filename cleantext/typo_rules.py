@@ -18,6 +18,7 @@ from operator import attrgetter, eq
 
 import regex
 
+from . import rx
 from .edits import Spans
 from .model import Edit
 from .typo_edits import drop_overlaps, drop_protected, make_edits, matches_at, sub_edits
@@ -33,7 +34,7 @@ ACUTE_WHY = "acute accent used as apostrophe → ’"
 
 # --- apostrophes and quotes (typographic) --------------------------------------------------
 
-_ACUTE_APOS = regex.compile(r"(?<=\p{L})´(?=\p{L})")
+_ACUTE_APOS = rx.compile(r"(?<=\p{L})´(?=\p{L})")
 
 
 def quote_parts(text: str, loc: Locale, protected, *, apostrophes: bool, doubles: bool,
@@ -160,13 +161,13 @@ def ellipsis(text: str, loc: Locale, protected: Spans) -> list[Edit]:
 
 # (?<!-)-{2,3}(?!-), literal first for the stdlib engine
 _MULTI = re.compile(r"-(?<!--)-{1,2}(?!-)")
-_SPACED = regex.compile(
+_SPACED = rx.compile(
     r"(?<=[\p{L}\p{N}\p{Pe}\p{Pf}\"'.,;:!?…%][ \u00a0])-(?=[ \u00a0][\p{L}\p{N}\p{Ps}\p{Pi}\"'«„])"
 )
 # (?<![\p{L}\p{N}\-+/.,:–—'’])(\d{1,4})-(\d{1,4})(?![\p{L}\p{N}\-/'’]|[.,:]\d), written around the
 # hyphen so that the engine looks for a literal "-" (10x faster); both digit runs are whole
 # runs, so the matches are the same and never overlap.
-_RANGE = regex.compile(
+_RANGE = rx.compile(
     r"(?<=(?<![\p{L}\p{N}\-+/.,:–—'’])(\d{1,4}))-(?=(\d{1,4})(?![\p{L}\p{N}\-/'’]|[.,:]\d))"
 )
 # Where _SPACED and _RANGE can match (supersets, literal first, for the stdlib engine: a
@@ -221,9 +222,9 @@ def dashes(text: str, loc: Locale, protected: Spans) -> list[Edit]:
 
 # --- plain style ------------------------------------------------------------------------------
 
-_PLAIN_SINGLE = regex.compile(r"[’‘‛´]|(?<=^|[\s(\[{])‚(?=\S)", regex.M)
-_PLAIN_DOUBLE = regex.compile(r"[“”„‟]")
-_PLAIN_PAIRS = regex.compile(
+_PLAIN_SINGLE = rx.compile(r"[’‘‛´]|(?<=^|[\s(\[{])‚(?=\S)", regex.M)
+_PLAIN_DOUBLE = rx.compile(r"[“”„‟]")
+_PLAIN_PAIRS = rx.compile(
     r"(?P<o>«|‹)(?P<a>[ \u00a0\u202f\u2009]?)(?P<body>[^«»‹›\n]*?[^\s«»‹›])(?P<b>[ \u00a0\u202f\u2009]?)(?P<c>»|›)"
     r"|(?P<o>»|›)(?P<a>)(?P<body>[^\s«»‹›][^«»‹›\n]*?[^\s«»‹›]|[^\s«»‹›])(?P<b>)(?P<c>«|‹)",
 )
@@ -262,7 +263,7 @@ def plain_ellipsis(text: str, loc: Locale, protected: Spans) -> list[Edit]:
                      rule="ellipsis")
 
 
-_ONE_CHAR_ELLIPSIS = regex.compile("…")
+_ONE_CHAR_ELLIPSIS = rx.compile("…")
 
 
 def _three_dots(m) -> str:

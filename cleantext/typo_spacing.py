@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from operator import attrgetter
 
-import regex
-
+from . import rx
 from .edits import Spans
 from .model import Edit
 from .typo_edits import drop_overlaps, make_edit, make_edits
@@ -30,9 +29,9 @@ NO_BREAK = "\u00a0\u202f"
 # --- spacing before : ; ! ? and inside « » ----------------------------------------------------
 
 _BRANDS = frozenset({"yahoo", "jeopardy", "joomla", "wham"})
-_MARK = regex.compile(r"::?|;|[!?]+")
+_MARK = rx.compile(r"::?|;|[!?]+")
 _PRE_PUNCT = ")]»”’%…."
-_GUILLEMETS = regex.compile(r"«(?P<a>[ \u00a0\u202f\u2009]?)(?P<body>[^«»\n]*?[^\s«»])(?P<b>[ \u00a0\u202f\u2009]?)»")
+_GUILLEMETS = rx.compile(r"«(?P<a>[ \u00a0\u202f\u2009]?)(?P<body>[^«»\n]*?[^\s«»])(?P<b>[ \u00a0\u202f\u2009]?)»")
 
 
 _MARK_CANDIDATES: dict[str, re.Pattern[str]] = {}

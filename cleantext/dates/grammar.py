@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import rx
 from . import tables
 
 
@@ -93,9 +94,9 @@ ISO = r"""
   (?:[T\ ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)
   (?![\d\p{L}]|[-./:]\d|\s?\(?(?:\p{Lu}{2,5}(?!\p{L})|\p{Lu}\p{L}+\s(?i:time|timing)))
 """
-ISO_RE = regex.compile(ISO, regex.VERBOSE | regex.V0)
+ISO_RE = rx.compile(ISO, regex.VERBOSE | regex.V0)
 
-TIMESTAMP = regex.compile(
+TIMESTAMP = rx.compile(
     rf"""
     (?<![\w.,/:+−-])
     (?: (?P<iso>{ISO})
@@ -108,18 +109,18 @@ TIMESTAMP = regex.compile(
     regex.VERBOSE | regex.V0,
 )
 
-DIGIT = regex.compile(r"\d")
+DIGIT = rx.compile(r"\d")
 # What must follow the digits where a TIMESTAMP match starts with them (most numbers fail it,
 # and it is far cheaper than trying TIMESTAMP): a numeric date or ISO date ``\d{1,4}[-./]``;
 # otherwise 1-2 digits (day or hour) and then a space (``24 Nov``, ``6 pm``), a letter
 # (``24th``, ``6h``, ``6pm``, ``24Nov``, ``1ᵉʳ``, ``1º``), ``.`` (``24.``, ``14.20``),
 # ``:`` (``06:56``), ``-`` (``24-Nov``) or ``°``. The lookbehind is TIMESTAMP's own.
-_CAN_START = regex.compile(r"(?<![\w.,/:+−-])(?:\d{1,4}[-./]|\d{1,2}[\s\p{L}.:°-])", regex.V0)
-_DIGITS = regex.compile(r"\d+")
+_CAN_START = rx.compile(r"(?<![\w.,/:+−-])(?:\d{1,4}[-./]|\d{1,2}[\s\p{L}.:°-])", regex.V0)
+_DIGITS = rx.compile(r"\d+")
 # A weekday just before a date ("Friday, ", "vendredi ", "Fri. "): checked, never rewritten.
-WEEKDAY_BEFORE = regex.compile(rf"(?<![\w])({WEEKDAYS})\.?,?\s$", regex.V0)
+WEEKDAY_BEFORE = rx.compile(rf"(?<![\w])({WEEKDAYS})\.?,?\s$", regex.V0)
 
-_WORD_BEFORE = regex.compile(r"(?<![\w])(\p{L}{3,12})\.?\s?$", regex.V0)
+_WORD_BEFORE = rx.compile(r"(?<![\w])(\p{L}{3,12})\.?\s?$", regex.V0)
 
 
 def scan(text: str):
@@ -149,7 +150,7 @@ def scan(text: str):
 
 
 # A day (or day and month) and a range/list word just before a date: "24 to 25 November 2024".
-RANGE_BEFORE = regex.compile(
+RANGE_BEFORE = rx.compile(
     rf"(?<![\d.,])(?:\d{{1,2}}(?:\.|(?i:st|nd|rd|th|er))?\s?(?:{MONTHS}\s?)?)"
     r"(?:-|–|—|/|&|\s(?i:to|au|à|bis|al|a|y|and|et|und|и|по|until|till|through|hasta|or|ou)\s)\s?$",
     regex.V0,

@@ -11,12 +11,13 @@ from datetime import date, datetime, timezone, tzinfo
 
 import regex
 
+from .. import rx
 from ..model import Edit, Note
 from . import grammar, tables, zones
 
 UTC = timezone.utc
 MIN_YEAR, MAX_YEAR = 1700, 2199
-_TIME_DIRECTIVE = regex.compile(r"%[-#]?[HIMSpzZXcTRrfPklsGV]")
+_TIME_DIRECTIVE = rx.compile(r"%[-#]?[HIMSpzZXcTRrfPklsGV]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,11 +20,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import regex
 
+from .. import rx
 from . import tables
 
 UTC = timezone.utc
-_OFFSET = regex.compile(r"([+−-])\s?(\d{1,2})(?::?(\d{2}))?")
-_ZONE_LIKE = regex.compile(r"\p{Lu}{1,4}T|\p{Lu}{1,3}[SD]T")
+_OFFSET = rx.compile(r"([+−-])\s?(\d{1,2})(?::?(\d{2}))?")
+_ZONE_LIKE = rx.compile(r"\p{Lu}{1,4}T|\p{Lu}{1,3}[SD]T")
 
 
 @dataclass(frozen=True, slots=True)

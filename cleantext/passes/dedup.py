@@ -41,10 +41,8 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import ClassVar
 
-import regex
-
+from .. import rx
 from ..dedup_units import (
-    _Unit,
     _better,
     _ends,
     _headline_like,
@@ -53,6 +51,7 @@ from ..dedup_units import (
     _is_verse,
     _same,
     _skip,
+    _Unit,
     _units,
 )
 from ..edits import compose, result_from_edits
@@ -65,11 +64,11 @@ from ..textkey import text_key
 _LEAD = " \t\"'«»“”‘’(\u2013\u2014\u2026\u00a0\u202f"
 _NOT_PLAIN = frozenset("ªºµ")
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212*")  # a first character that dedup_units._DASH_START matches
-_ELLIPSIS_END = regex.compile(r"(?:\.\.\.|…|\. \. \.|\[(?:\.\.\.|…)\]|\((?:\.\.\.|…)\))\s*$")
+_ELLIPSIS_END = rx.compile(r"(?:\.\.\.|…|\. \. \.|\[(?:\.\.\.|…)\]|\((?:\.\.\.|…)\))\s*$")
 _ELLIPSIS_TOKENS = ("...", "…", ". . .")  # every _ELLIPSIS_END match holds one of these
 _END = attrgetter("end")
 _ELLIPSIS_LAST = ("..", " .", "…", "]", ")")  # how every _ELLIPSIS_END match ends, before spaces
-_PERIOD_END = regex.compile(r"\.\s*$")
+_PERIOD_END = rx.compile(r"\.\s*$")
 _TEASER_MIN_CHARS = 25
 _TEASER_MIN_WORDS = 5
 _BLOCK_MIN_CHARS = 100  # a "long" paragraph, for the back-to-back rule

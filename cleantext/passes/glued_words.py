@@ -40,10 +40,10 @@ from typing import ClassVar
 
 from .. import lexicon as lx
 from ..edits import apply_edits, compose, result_from_edits
-from ..model import Context, PassResult
-from ..options import Options
 from ..glued_doc import Doc, Scan
 from ..glued_rules import find_edits
+from ..model import Context, PassResult
+from ..options import Options
 
 __all__ = ["PASS", "GluedWords"]
 

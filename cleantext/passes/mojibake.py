@@ -61,12 +61,11 @@ from difflib import SequenceMatcher
 from functools import cache
 from typing import ClassVar
 
-import regex
-
+from .. import rx
 from ..edits import result_from_edits
+from ..model import Context, Edit, PassResult
 from ..mojibake_gate import GATE_RE, may_be_changed
 from ..mojibake_pairs import may_change_anywhere
-from ..model import Context, Edit, PassResult
 
 MAX_SEGMENT = 1_000_000  # ftfy's max_decode_length: long lines are cut the same way
 _DIFF_LIMIT = 2000  # tokens; beyond this, one edit spans the changed middle of the line
@@ -255,7 +254,7 @@ def _runs(before: str, after: str) -> list[tuple[int, int, str]]:
 # Characters the whitespace pass always deletes (C0 and C1 controls but tab and line breaks,
 # DEL, zero-width space, BOM, soft hyphen). Left over after ftfy, they can hide mojibake by
 # splitting its characters apart.
-_INVISIBLE_JUNK = regex.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b\ufeff\u00ad]")
+_INVISIBLE_JUNK = rx.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b\ufeff\u00ad]")
 
 
 def _paired_runs(b_tok: list[str], a_tok: list[str], p: int) -> list[tuple[int, int, str]] | None:

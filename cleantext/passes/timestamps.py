@@ -32,17 +32,16 @@ from dataclasses import dataclass, field
 from datetime import tzinfo
 from typing import ClassVar
 
-import regex
-
+from .. import rx
 from ..edits import protected_spans, result_from_edits
 from ..model import Context, Edit, Note, PassResult
 from ..options import Options, OptionsError
 
 # The date grammar (..dates.grammar) takes ~0.2 s to compile, so ..dates is imported on the
 # first text that has a digit: a text without one (``echo hello | cleantext``) never pays.
-_DIGIT = regex.compile(r"\d")
+_DIGIT = rx.compile(r"\d")
 # protected_spans() takes 24/11/2024 for a path and p.m for a dotted name; neither is code.
-_NUMERIC_SPAN = regex.compile(r"[\d/.\s:-]+|[AaPp]\.[Mm]")
+_NUMERIC_SPAN = rx.compile(r"[\d/.\s:-]+|[AaPp]\.[Mm]")
 _STABLE_FORMATS = ("iso", "iso-utc", "date")  # ISO output is never read again
 _REACH = 300  # characters of context around a candidate given to protected_spans()
 

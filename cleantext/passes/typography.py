@@ -74,18 +74,17 @@ from itertools import accumulate, repeat
 from operator import sub
 from typing import ClassVar
 
-import regex
-
-from ..edits import Spans, chain
-from ..model import Context, Edit, Note, PassResult
-from ..options import Options
+from .. import rx
 from .. import typo_edits as E
 from .. import typo_rules as R
 from .. import typo_spacing as S
+from ..edits import Spans, chain
+from ..model import Context, Edit, Note, PassResult
+from ..options import Options
 from ..typo_locale import Locale, locale_for
 
 RULES = ("apostrophe", "quotes", "single-quotes", "ellipsis", "dashes", "punct-spacing")
-_TRIGGER = regex.compile(r"['\"´.\-:;!?«»“”‘’„‚…‹›]")
+_TRIGGER = rx.compile(r"['\"´.\-:;!?«»“”‘’„‚…‹›]")
 _QUOTE_STEP = "quotes"
 
 

@@ -35,22 +35,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from bisect import bisect_right
+from dataclasses import dataclass
 from itertools import accumulate, count
 from operator import add, attrgetter
 from typing import ClassVar
 
 import regex
 
-from ..edits import chain, replay, protected_spans, result_from_edits, sub_with_edits
+from .. import rx
+from ..edits import chain, protected_spans, replay, result_from_edits, sub_with_edits
 from ..model import Context, Edit, PassResult
 
 _SCRIPTIO_CONTINUA = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}"
 _JOINABLE = r"[\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]"
 
 # Invisible characters and controls (one pattern, decided per match).
-_INVISIBLE = regex.compile(
+_INVISIBLE = rx.compile(
     r"""
     (?P<zwsp> (?<![""" + _SCRIPTIO_CONTINUA + r"""])\u200B+
             | \u200B+(?![""" + _SCRIPTIO_CONTINUA + r"""]) )
@@ -62,7 +63,7 @@ _INVISIBLE = regex.compile(
     """,
     regex.VERBOSE,
 )
-_JOINABLE_AT = regex.compile(_JOINABLE)
+_JOINABLE_AT = rx.compile(_JOINABLE)
 
 _TRAILING = re.compile(r"[ \t]+(?=\r?\n|\r|\Z)")
 _INNER = re.compile(r"(?<=[^ \t\n\r])  +(?=[^ \t\n\r])")
@@ -120,7 +121,7 @@ def _page_break(m: regex.Match[str]):
     return "", f"{what} next to a line break", "control"
 
 
-_PAGE_BREAKS = regex.compile("[\x0b\x0c]+")
+_PAGE_BREAKS = rx.compile("[\x0b\x0c]+")
 
 
 def _sub_invisible(text: str) -> PassResult:
