@@ -19,7 +19,7 @@ from cleantext import progress
 from cleantext.charsets import detect, fit
 from helpers import CLEAN, MESSY, WS, run
 from cleantext.files import GitIgnore, discover
-from cleantext.runner import out_path
+from cleantext.runner import batches, out_path
 
 
 
@@ -456,3 +456,15 @@ def test_stdin_in_another_encoding_comes_back_in_it():
     assert r.exit_code == 0 and r.stdout_bytes == (FRENCH + "\n").encode("cp1252")
     r = run([*WS, "--output-encoding", "utf-8"], input=data)
     assert r.stdout_bytes == (FRENCH + "\n").encode("utf-8")
+
+
+def test_pool_tasks_keep_big_files_alone_and_group_small_ones():
+    sizes = [5_000_000, 40, 2_000_000, 300_000] + [1_000] * 500
+    order = sorted(range(len(sizes)), key=lambda i: -sizes[i])
+    tasks = batches(sizes, order, workers=2)
+    assert [i for task in tasks for i in task] == order  # each file once, largest first
+    assert tasks[:3] == [[0], [2], [3]]  # each at least 1/32 of a worker's share
+    assert all(len(task) <= 64 for task in tasks)
+    assert len(tasks) < len(sizes) / 10
+    assert batches([], [], workers=4) == []
+    assert batches([0, 0], [0, 1], workers=2) == [[0, 1]]
