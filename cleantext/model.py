@@ -6,6 +6,7 @@ this one without pulling in regexes, lexicons or the terminal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -52,10 +53,16 @@ class PassResult:
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a pass may know about the document besides its text."""
+    """What a pass may know about the document besides its text.
+
+    ``line_of`` maps an offset of the text the pass received to the 1-based line where that
+    text was in the document as it was read (earlier passes may have removed lines): for
+    reasons that name a line. None when the pass received the document itself.
+    """
 
     lang: str | None = None
     options: Options | None = None
+    line_of: Callable[[int], int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

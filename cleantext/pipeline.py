@@ -57,13 +57,13 @@ class Pipeline:
         steps: list[Step] = []
         first = self.passes[0] if self.passes and hasattr(self.passes[0], "recheck") else None
         if first is None:
-            return Cleaned(text, self._fold(self.passes, text, ctx, steps), doc_lang, tuple(steps))
+            return Cleaned(text, self._fold(self.passes, text, ctx, steps, text), doc_lang, tuple(steps))
         # A later pass can leave text that looks like mojibake to the first one (typography
         # turning an acute accent into an apostrophe beside a stray 'Â€', say), and then a
         # second run of cleantext would still change it. So the lines that later passes
         # changed get a second look from the mojibake pass, and the document is settled.
         reference = self._fold(self.passes[:1], text, ctx, steps)
-        current = self._fold(self.passes[1:], reference, ctx, steps)
+        current = self._fold(self.passes[1:], reference, ctx, steps, text)
         for _ in range(_SETTLE_ROUNDS):
             if current == reference or not first.may_change(current):
                 break  # one scan of the whole text says no line can change (the usual case)
@@ -75,14 +75,17 @@ class Pipeline:
                 break
             steps.append(Step(first.name, current, again.edits, again.notes))
             reference = again.text
-            current = self._fold(self.passes[1:], again.text, ctx, steps)
+            current = self._fold(self.passes[1:], again.text, ctx, steps, text)
         return Cleaned(original=text, text=current, lang=doc_lang, steps=tuple(steps))
 
     @staticmethod
-    def _fold(passes, text: str, ctx: Context, steps: list[Step]) -> str:
+    def _fold(passes, text: str, ctx: Context, steps: list[Step], original: str | None = None) -> str:
         current = text
         for p in passes:
-            result = p(current, ctx)
+            # A pass after others that changed the text learns where its lines were.
+            pctx = ctx if not steps or original is None else Context(
+                ctx.lang, ctx.options, OriginalLines(original, steps, len(steps)))
+            result = p(current, pctx)
             if result.edits or result.notes:
                 steps.append(Step(p.name, current, result.edits, result.notes))
             current = result.text
@@ -111,3 +114,35 @@ def _changed_lines(reference: str, current: str) -> list[tuple[int, int]]:
             out.append((pos, end))
         pos = end + 1
     return out
+
+
+class OriginalLines:
+    """``Context.line_of`` for a pass that runs after ``steps``: an offset of its input,
+    traced back through the steps' edits, as a line number of ``original``. Computed only
+    when a pass asks (a reason that names a line), so it costs nothing otherwise."""
+
+    __slots__ = ("original", "steps", "count")
+
+    def __init__(self, original: str, steps: list[Step], count: int | None = None):
+        # the first ``count`` steps (the list may grow afterwards)
+        self.original, self.steps = original, steps
+        self.count = len(steps) if count is None else count
+
+    def __call__(self, pos: int) -> int:
+        for step in reversed(self.steps[: self.count]):
+            pos = _before(pos, step.edits)
+        return self.original.count("\n", 0, pos) + 1
+
+
+def _before(pos: int, edits) -> int:
+    """Where ``pos`` (an offset of the text after ``edits``) was before them; an offset inside
+    a replacement goes to the start of what it replaced."""
+    shift = 0
+    for e in edits:  # sorted and non-overlapping, offsets into the text before them
+        start = e.start + shift  # where the replacement starts in the text after them
+        if start > pos:
+            break
+        if pos < start + len(e.after):
+            return e.start
+        shift += len(e.after) - (e.end - e.start)  # a deletion at pos: pos was after it
+    return pos - shift

@@ -117,3 +117,44 @@ def test_pipeline_properties_on_arbitrary_text(text):
         current = apply_edits(current, step.edits)
     assert current == c.text
     assert cleantext.clean(c.text) == c.text, "the pipeline is not idempotent"
+
+
+def test_reasons_name_lines_of_the_document_as_it_was_read():
+    """dedup runs after whitespace removed blank lines; its reason still names the line
+    where the kept copy is in the input."""
+    text = "\n\n\nThe strike goes on at every airport\n\n\n\nThe strike goes on at every airport\n\n" \
+           "Unions said on Thursday that the walkout would last until Monday at the earliest.\n"
+    c = cleantext.clean_and_explain(text, only=["whitespace", "dedup"])
+    (dedup,) = [e for s in c.steps if s.pass_name == "dedup" for e in s.edits]
+    assert dedup.reason == "repeated headline (kept line 4)"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab\n", max_size=30), st.data())
+def test_original_lines_trace_offsets_back_through_edits(text, data):
+    from cleantext.model import Edit, Step
+    from cleantext.pipeline import OriginalLines
+
+    # random non-overlapping edits, then the offset of each untouched character before/after
+    cuts = sorted(data.draw(st.sets(st.integers(0, len(text)), max_size=6)))
+    edits, kept_before = [], []
+    for lo, hi in zip(cuts[::2], cuts[1::2]):
+        edits.append(Edit(lo, hi, text[lo:hi], data.draw(st.sampled_from(["", "x", "\n", "yy\n"])), "r"))
+    out, pos = [], 0
+    for e in edits:
+        kept_before.extend(range(pos, e.start))
+        out.append(text[pos:e.start] + e.after)
+        pos = e.end
+    kept_before.extend(range(pos, len(text)))
+    after = "".join(out) + text[pos:]
+    lines = OriginalLines(text, [Step("p", text, tuple(edits))])
+    # the untouched characters, in order, at their offsets in the text after the edits
+    positions, pos, k = [], 0, 0
+    for e in edits:
+        positions.extend(range(pos + k, pos + k + (e.start - pos)))
+        k += len(e.after) - (e.end - e.start)
+        pos = e.end
+    positions.extend(range(pos + k, pos + k + (len(text) - pos)))
+    for out_pos, in_pos in zip(positions, kept_before):
+        assert after[out_pos] == text[in_pos]
+        assert lines(out_pos) == text.count("\n", 0, in_pos) + 1

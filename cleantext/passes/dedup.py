@@ -14,7 +14,9 @@ Blocks may be separated by blank lines or by single newlines. A removal takes th
 separator with it, keeping the widest separator around it, so no extra blank line is left.
 Comparison is on :func:`cleantext.textkey.text_key` (NFKC, casefold, quotes and dashes
 unified, punctuation stripped, spaces collapsed). Each edit names the rule and the copy kept:
-``repeated headline (kept line 3)``, ``truncated teaser (full paragraph at line 11)``.
+``repeated headline (kept line 3)``, ``truncated teaser (full paragraph at line 11)``; the
+line is that of the document as it was read, even after earlier passes removed lines
+(``Context.line_of``).
 
 When it does NOT act (when unsure, keep):
 
@@ -304,7 +306,8 @@ class Dedup:
             new: list[Edit] = []
             for s, e, u in _removal_spans(current, units):
                 rule, label, kept = labels[id(u)]
-                line = original.count("\n", 0, _to_original(kept, edits)) + 1
+                at = _to_original(kept, edits)
+                line = ctx.line_of(at) if ctx is not None and ctx.line_of else original.count("\n", 0, at) + 1
                 new.append(Edit(s, e, current[s:e], "", label.format(line), rule))
             edits = compose(original, edits, current, new) if edits else new
             current = result_from_edits(current, new).text
