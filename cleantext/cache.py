@@ -1,10 +1,12 @@
 """The per-user cache directory: derived data that makes start-up fast, never needed.
 
-Two things live there, each rebuilt when missing, damaged or made by other versions:
+Three things live there, each rebuilt when missing, damaged or made by other versions:
 
 * ``large_<lang>-….lex``: a wordfreq frequency table in a form that loads in milliseconds
   (:mod:`cleantext.lexicon`);
-* ``regex-….bin``: compiled ``regex`` patterns (:mod:`cleantext.rx`).
+* ``regex-….bin``: compiled ``regex`` patterns (:mod:`cleantext.rx`);
+* ``mojibake-sieve-….re``: the mojibake pass's whole-text test, derived from the installed
+  ftfy, so that clean text is cleaned without importing ftfy (:mod:`cleantext.mojibake_pairs`).
 
 ``CLEANTEXT_CACHE_DIR`` moves it (empty, ``off``, ``none`` or ``0``: no cache at all);
 otherwise it is ``$XDG_CACHE_HOME/cleantext`` or ``~/.cache/cleantext``.

@@ -244,3 +244,22 @@ def test_edits_pair_each_damaged_word_with_its_repair():
     assert [(e.before, e.after) for e in r.edits] == [
         ("Ã\xa0", "à"), ("Ã©", "é"), ("Ã©jÃ\xa0", "éjà"), ("Ãª", "ê")
     ]
+
+
+def test_sieve_is_kept_in_the_cache_so_clean_text_never_imports_ftfy(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom cleantext.mojibake_pairs import may_change_anywhere\n"
+            "print(may_change_anywhere('Ça va « bien » ?'), may_change_anywhere('cafÃ©'), 'ftfy' in sys.modules)")
+    env = {**os.environ, "CLEANTEXT_CACHE_DIR": str(tmp_path)}
+    def run():
+        return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                              check=True).stdout.split()
+    assert run() == ["False", "True", "True"]  # built from ftfy's BADNESS_RE, then cached
+    assert run() == ["False", "True", "False"]  # compiled from the cache
+    (cached,) = tmp_path.glob("mojibake-sieve-*.re")
+    cached.write_bytes(cached.read_bytes().replace(b"(?<=", b"(?<!", 1))  # damaged
+    assert run() == ["False", "True", "True"]  # ignored, built again
+    assert run() == ["False", "True", "False"]
