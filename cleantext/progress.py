@@ -8,17 +8,11 @@ same console while it is shown scroll above it.
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    DownloadColumn,
-    Progress,
-    TaskProgressColumn,
-    TextColumn,
-    TimeRemainingColumn,
-    TransferSpeedColumn,
-)
+if TYPE_CHECKING:  # pragma: no cover - rich is imported when a bar is shown
+    from rich.console import Console
+    from rich.progress import Progress
 
 DELAY = 1.0
 
@@ -40,6 +34,16 @@ class Bar:
         self._files_task = None
 
     def _start(self) -> None:
+        from rich.progress import (
+            BarColumn,
+            DownloadColumn,
+            Progress,
+            TaskProgressColumn,
+            TextColumn,
+            TimeRemainingColumn,
+            TransferSpeedColumn,
+        )
+
         self._progress = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
