@@ -8,7 +8,7 @@ deterministically (bench/_damage.py, seed 8):
   (given the document's language), and of the whole default pipeline (``Pipeline().run``,
   language detection included);
 * the CLI end to end on a directory (one file per document) with ``-j 1`` and ``-j 2`` (median
-  of three runs each, alternated), its
+  of five runs each, alternated), its
   fixed cost (a one-file directory), and for information the same on the corpus 3 times;
 * start-up: wall time of ``cleantext --version`` and ``echo hello | cleantext`` (median);
 * peak RSS of ``cleantext --jsonl`` on growing inputs (the corpus repeated 1× and 4×).
@@ -229,7 +229,7 @@ def main() -> int:
     if not args.skip_cli:
         with tempfile.TemporaryDirectory(prefix="cleantext-bench-") as tmpname:
             tmp = Path(tmpname)
-            size, by_j = cli_dir(records, tmp, repeat=1 if args.quick else 3)
+            size, by_j = cli_dir(records, tmp, repeat=1 if args.quick else 5)
             print(f"\nCLI on a directory ({len(records)} files, {size:.1f} MB): "
                   f"-j 1 {by_j[1]:.2f} MB/s, -j 2 {by_j[2]:.2f} MB/s")
             r_j = by_j[2] / by_j[1]
