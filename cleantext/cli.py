@@ -15,6 +15,7 @@ import typer
 from . import __version__
 from . import io as tio
 from .config import ConfigError, find_config, load_config
+from .console import LazyConsole
 from .options import Options, OptionsError
 from .passes import DEFAULT_ORDER, UnknownPassError, pass_class
 from .pipeline import enabled_names
@@ -113,7 +114,7 @@ def command(
     list_passes: Annotated[bool, typer.Option("--list-passes", help="List the passes and exit.", callback=_list_passes, is_eager=True)] = False,
     version: Annotated[bool, typer.Option("--version", help="Show the version and exit.", callback=_version, is_eager=True)] = False,
 ) -> None:
-    err = _LazyConsole(stderr=True, no_color=color is False, force_terminal=color, highlight=False, soft_wrap=True)
+    err = LazyConsole(stderr=True, no_color=color is False, force_terminal=color, highlight=False, soft_wrap=True)
     try:
         cli_values: dict[str, Any] = {
             "only": _split(only), "enable": _split(enable), "disable": _split(disable),
@@ -213,7 +214,7 @@ def _run(paths, options, in_place, output, out_dir, check, diff, explain, fmt, q
         mode = WriteMode.NOTHING
     else:
         mode = WriteMode.STDOUT
-    out = _LazyConsole(no_color=color is False, force_terminal=color, highlight=False, soft_wrap=True)
+    out = LazyConsole(no_color=color is False, force_terminal=color, highlight=False, soft_wrap=True)
     report = Report(check=check or diff)
     show = _Shower(out, diff, explain, fmt, verbose, err)
 
@@ -339,24 +340,6 @@ class _Shower:
                 else:
                     self.out.file.write(text.plain)
         self.out.file.flush()
-
-
-class _LazyConsole:
-    """A rich Console, made on first use: importing rich costs ~0.02 s, which a quiet run
-    with nothing to say (a pre-commit hook, a worker of a batch) never needs to pay."""
-
-    __slots__ = ("_settings", "_console")
-
-    def __init__(self, **settings: Any):
-        self._settings = settings
-        self._console: Console | None = None
-
-    def __getattr__(self, name: str) -> Any:
-        if self._console is None:
-            from rich.console import Console
-
-            self._console = Console(**self._settings)
-        return getattr(self._console, name)
 
 
 def main() -> None:

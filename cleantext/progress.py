@@ -10,6 +10,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+from .console import real
+
 if TYPE_CHECKING:  # pragma: no cover - rich is imported when a bar is shown
     from rich.console import Console
     from rich.progress import Progress
@@ -51,7 +53,7 @@ class Bar:
             DownloadColumn(),
             TransferSpeedColumn(),
             TimeRemainingColumn(),
-            console=self.console,
+            console=real(self.console),  # rich uses it as a context manager
             transient=True,
         )
         self._task = self._progress.add_task(self.label, total=self.total_bytes or None, completed=self.bytes)

@@ -17,6 +17,7 @@ from rich.console import Console
 from cleantext import io as tio
 from cleantext import progress
 from cleantext.charsets import detect, fit
+from cleantext.console import LazyConsole
 from helpers import CLEAN, MESSY, WS, run
 from cleantext.files import GitIgnore, discover
 from cleantext.runner import batches, out_path
@@ -409,6 +410,13 @@ def test_progress_is_silent_in_a_pipe_and_shown_on_a_terminal(monkeypatch):
     bar._progress.refresh()
     bar.close()
     assert "1/2 files" in tty.getvalue() and "MB" in tty.getvalue()
+    # the CLI's console, made on first use, as rich's live display uses it
+    lazy = io.StringIO()
+    bar = progress.Bar(LazyConsole(file=lazy, force_terminal=True, width=100), 2_000_000, 2, enabled=True)
+    bar.advance(1, 1_000_000)
+    bar._progress.refresh()
+    bar.close()
+    assert "1/2 files" in lazy.getvalue()
     quiet = io.StringIO()
     bar = progress.Bar(Console(file=quiet, force_terminal=True), 1000, 2, enabled=False)
     bar.advance(1, 10)
