@@ -9,7 +9,8 @@ Three things live there, each rebuilt when missing, damaged or made by other ver
   ftfy, so that clean text is cleaned without importing ftfy (:mod:`cleantext.mojibake_pairs`).
 
 ``CLEANTEXT_CACHE_DIR`` moves it (empty, ``off``, ``none`` or ``0``: no cache at all);
-otherwise it is ``$XDG_CACHE_HOME/cleantext`` or ``~/.cache/cleantext``.
+otherwise it is ``$XDG_CACHE_HOME/cleantext`` or ``~/.cache/cleantext``. The directory is
+made readable by its owner only, and files that others could have written are not used.
 """
 
 from __future__ import annotations
@@ -20,17 +21,39 @@ from pathlib import Path
 
 
 def cache_dir() -> Path | None:
-    """Where derived data is kept, or None when there is no such place (or it is off)."""
+    """Where derived data is kept, or None when there is no such place (or it is off).
+    Relative paths are ignored, as the XDG specification says (they would move with the
+    working directory); ``~`` is expanded."""
     own = os.environ.get("CLEANTEXT_CACHE_DIR")
     if own is not None:
-        return None if own.strip().lower() in ("", "off", "none", "0") else Path(own)
-    base = os.environ.get("XDG_CACHE_HOME", "")
+        if own.strip().lower() in ("", "off", "none", "0"):
+            return None
+        own = os.path.expanduser(own)
+        if os.path.isabs(own):
+            return Path(own)
+    base = os.path.expanduser(os.environ.get("XDG_CACHE_HOME", ""))
     if not os.path.isabs(base):  # the XDG spec says to ignore a relative path
         try:
             base = os.path.join(Path.home(), ".cache")
         except (RuntimeError, KeyError, OSError):  # no home directory
             return None
     return Path(base) / "cleantext"
+
+
+def trusted(path: Path) -> bool:
+    """Whether a cache file may be used: it and its directory belong to this user and only
+    this user can write them. The files hold compiled programs and patterns that are used
+    as they are; in a directory shared with others, someone could plant one."""
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: per-user profile directories
+        return True
+    uid = os.getuid()
+    try:
+        for st in (os.stat(path.parent), os.stat(path)):
+            if st.st_uid != uid or st.st_mode & 0o022:
+                return False
+    except OSError:
+        return False
+    return True
 
 
 def write_atomic(path: Path, data: bytes) -> bool:
@@ -40,8 +63,8 @@ def write_atomic(path: Path, data: bytes) -> bool:
     import tempfile  # only here: importing it costs a few ms
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)  # a file only we can read
     except OSError:
         return False
     try:

@@ -33,7 +33,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .cache import cache_dir
+from .cache import cache_dir, trusted
 
 # Left part of a case or number split: a very frequent word (articles, prepositions,
 # conjunctions, 'more', 'said'): fr 'selon' 5.56, en 'easy' 5.29 and 'air' 5.37 stay below.
@@ -144,9 +144,10 @@ def _cache_path(source: Path, stat: os.stat_result) -> Path | None:
     where = cache_dir()
     if where is None:
         return None
+    place = zlib.crc32(str(source).encode("utf-8", "surrogatepass"))  # which install
     key = f"{_CACHE_FORMAT}|{source}|{stat.st_mtime_ns}".encode("utf-8", "surrogatepass")
     name = source.name.split(".", 1)[0]  # large_en
-    return where / f"{name}-{stat.st_size}-{zlib.crc32(key):08x}.lex"
+    return where / f"{name}-{place:08x}-{stat.st_size}-{zlib.crc32(key):08x}.lex"
 
 
 class _Table:
@@ -187,6 +188,8 @@ class _Table:
     @classmethod
     def load(cls, path: Path) -> _Table | None:
         """The table cached at ``path``; None if missing, unreadable or not well formed."""
+        if not trusted(path):
+            return None
         try:
             data = path.read_bytes()
         except OSError:
@@ -213,7 +216,7 @@ class _Table:
         import tempfile  # only here: importing it costs a few ms
 
         try:  # first make sure that the cache can be written: sorting costs more than reading
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
         except OSError:
             return
@@ -234,7 +237,8 @@ class _Table:
                 f.write(starts.tobytes())
                 f.write(cbs.tobytes())
             os.replace(tmp, path)
-            # Copies derived from an older data file (before a wordfreq upgrade) are stale.
+            # Copies derived from an older data file of the same install (before a wordfreq
+            # upgrade) are stale; other installs (venvs sharing the cache) keep theirs.
             for stale in path.parent.glob(path.name.rsplit("-", 2)[0] + "-*.lex"):
                 if stale != path:
                     with contextlib.suppress(OSError):

@@ -207,16 +207,21 @@ def clean_files(items: Iterable[tuple[Path, Path | None]], job: Job, workers: in
             yield clean_file(item[0], item[1], job)
         return
     # Build the pipeline before the workers fork, so that each starts with its regexes
-    # compiled and its modules imported instead of doing it again; then freeze what exists,
-    # so that the workers' garbage collections do not touch (and copy) the shared pages.
+    # compiled and its modules imported instead of doing it again.
     pipeline_for(job.options).run("warm-up: l'été, 2024")
-    gc.freeze()
     # The largest files go first, so that no worker is left alone with a big file at the
     # end; the results still come out in input order.
     sizes = [_size(path) for path, _root in items]
     order = sorted(range(len(items)), key=lambda i: -sizes[i])
     tasks = ([(i, items[i]) for i in group] for group in batches(sizes, order, n))
-    pool = multiprocessing.get_context().Pool(n, initializer=_worker_init, initargs=(job,))
+    # What exists when the workers fork is frozen for them, so that their garbage
+    # collections do not touch (and copy) the pages they share with this process; this
+    # process unfreezes at once (a library caller's later cycles must still be collected).
+    gc.freeze()
+    try:
+        pool = multiprocessing.get_context().Pool(n, initializer=_worker_init, initargs=(job,))
+    finally:
+        gc.unfreeze()
     try:
         done: dict[int, Outcome] = {}
         next_index = 0

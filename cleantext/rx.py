@@ -24,7 +24,7 @@ from typing import Any
 
 import regex
 
-from .cache import cache_dir, write_atomic
+from .cache import cache_dir, trusted, write_atomic
 
 _FORMAT = 1
 _MAGIC = b"cleantext-regex\n"
@@ -80,7 +80,7 @@ def _load() -> dict[Any, tuple]:
         _known = {}
         file = path()
         try:
-            blob = file.read_bytes() if file is not None else b""
+            blob = file.read_bytes() if file is not None and trusted(file) else b""
         except OSError:
             blob = b""
         head = len(_MAGIC) + 4

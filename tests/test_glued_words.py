@@ -317,13 +317,42 @@ def test_lexicon_cache_dir_can_be_moved_or_turned_off(tmp_path, monkeypatch):
 
 def test_lexicon_cache_drops_copies_of_an_older_data_file(tmp_path, monkeypatch):
     monkeypatch.setenv("CLEANTEXT_CACHE_DIR", str(tmp_path))
-    stale = tmp_path / "large_fr-1-00000000.lex"
+    lexicon._read_data_file("fr")
+    (mine,) = tmp_path.glob("large_fr-*.lex")
+    place = mine.name.rsplit("-", 2)[0]  # large_fr-<which install>
+    mine.unlink()
+    stale = tmp_path / f"{place}-1-00000000.lex"
     stale.write_bytes(b"from an older wordfreq")
+    other_install = tmp_path / "large_fr-00000000-1-00000000.lex"
+    other_install.write_bytes(b"the same language in another virtual environment")
     other = tmp_path / "large_frr-1-00000000.lex"
     other.write_bytes(b"another language")
     assert isinstance(lexicon._read_data_file("fr"), dict)  # cold: read, then cached
-    assert not stale.exists() and other.exists()
+    assert not stale.exists() and other.exists() and other_install.exists()
     assert isinstance(lexicon._read_data_file("fr"), lexicon._Table)
+
+
+def test_cache_files_that_others_can_write_are_not_used(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setenv("CLEANTEXT_CACHE_DIR", str(tmp_path / "c"))
+    lexicon._read_data_file("fr")
+    assert (tmp_path / "c").stat().st_mode & 0o777 == 0o700
+    (cached,) = (tmp_path / "c").glob("large_fr-*.lex")
+    assert isinstance(lexicon._read_data_file("fr"), lexicon._Table)
+    os.chmod(cached, 0o666)
+    assert isinstance(lexicon._read_data_file("fr"), dict)  # not trusted: read from wordfreq
+
+
+def test_cache_dir_setting_expands_home_and_ignores_relative_paths(monkeypatch, tmp_path):
+    from cleantext.cache import cache_dir
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("CLEANTEXT_CACHE_DIR", "~/ct")
+    assert cache_dir() == tmp_path / "ct"
+    monkeypatch.setenv("CLEANTEXT_CACHE_DIR", "relative/dir")
+    assert cache_dir() == tmp_path / ".cache" / "cleantext"
 
 
 ARTICLE_PIECES = st.sampled_from(
