@@ -26,7 +26,6 @@ and a test fails loudly so that the picks are regenerated.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import cache
 from pathlib import Path
@@ -49,6 +48,8 @@ PICKS: tuple[tuple[int, int], ...] = (
 
 def fingerprint() -> str:
     from ftfy.badness import BADNESS_RE
+
+    import hashlib  # only here: the cached sieve needs no fingerprint, and hashlib costs ~3 ms
 
     return hashlib.sha256(BADNESS_RE.pattern.encode("utf-8")).hexdigest()[:12]
 
