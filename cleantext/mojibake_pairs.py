@@ -47,9 +47,9 @@ PICKS: tuple[tuple[int, int], ...] = (
 
 
 def fingerprint() -> str:
-    from ftfy.badness import BADNESS_RE
+    import hashlib  # only here: a cached sieve needs no fingerprint, and hashlib costs ~3 ms
 
-    import hashlib  # only here: the cached sieve needs no fingerprint, and hashlib costs ~3 ms
+    from ftfy.badness import BADNESS_RE
 
     return hashlib.sha256(BADNESS_RE.pattern.encode("utf-8")).hexdigest()[:12]
 
