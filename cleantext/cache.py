@@ -76,3 +76,24 @@ def write_atomic(path: Path, data: bytes) -> bool:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         return False
+
+
+def write_checked(path: Path, payload: bytes) -> bool:
+    """:func:`write_atomic` of ``payload`` behind a line with its CRC."""
+    import zlib
+
+    return write_atomic(path, b"%08x\n" % zlib.crc32(payload) + payload)
+
+
+def read_checked(path: Path | None) -> bytes | None:
+    """What :func:`write_checked` wrote to ``path``, or None if the file is missing, not
+    :func:`trusted`, or damaged."""
+    import zlib
+
+    if path is None or not trusted(path):
+        return None
+    try:
+        crc, _, payload = path.read_bytes().partition(b"\n")
+    except OSError:
+        return None
+    return payload if crc == b"%08x" % zlib.crc32(payload) else None

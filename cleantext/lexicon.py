@@ -33,7 +33,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .cache import cache_dir, trusted
+from .cache import cache_dir, trusted, write_atomic
 
 # Left part of a case or number split: a very frequent word (articles, prepositions,
 # conjunctions, 'more', 'said'): fr 'selon' 5.56, en 'easy' 5.29 and 'air' 5.37 stay below.
@@ -138,14 +138,14 @@ _HEADER = struct.Struct("<16sII")  # byte order of the arrays, number of words, 
 
 
 def _cache_path(source: Path, stat: os.stat_result) -> Path | None:
-    """Where the table derived from ``source`` is cached: in :func:`cache_dir`, the name keyed
-    by the cache format and the data file's path, size and modification time (a new wordfreq
-    release rewrites its data files)."""
+    """Where the table derived from ``source`` is cached: in :func:`cache_dir`, the name made
+    of the data file's path (which install), size and modification time (a new wordfreq
+    release rewrites its data files) and the cache format."""
     where = cache_dir()
     if where is None:
         return None
     place = zlib.crc32(str(source).encode("utf-8", "surrogatepass"))  # which install
-    key = f"{_CACHE_FORMAT}|{source}|{stat.st_mtime_ns}".encode("utf-8", "surrogatepass")
+    key = f"{_CACHE_FORMAT}|{stat.st_mtime_ns}".encode()
     name = source.name.split(".", 1)[0]  # large_en
     return where / f"{name}-{place:08x}-{stat.st_size}-{zlib.crc32(key):08x}.lex"
 
@@ -213,41 +213,35 @@ class _Table:
     def save(path: Path, buckets: list[list[str]]) -> None:
         """Write the table of ``buckets`` to ``path`` atomically; on any error, do nothing
         (the cache only saves time)."""
-        import tempfile  # only here: importing it costs a few ms
-
         try:  # first make sure that the cache can be written: sorting costs more than reading
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
         except OSError:
             return
+        if not os.access(path.parent, os.W_OK):
+            return
         try:
-            with os.fdopen(fd, "wb") as f:
-                index: dict[bytes, int] = {}
-                for cb, bucket in enumerate(buckets):
-                    for w in bucket:
-                        index[w.encode("utf-8")] = cb  # a later bucket wins, as in the dict
-                keys = sorted(index)
-                starts, cbs, pos = array("I", [0]), array("H"), 0
-                for k in keys:
-                    pos += len(k)
-                    starts.append(pos)
-                    cbs.append(index[k])
-                f.write(_MAGIC + _HEADER.pack(sys.byteorder.encode(), len(keys), pos))
-                f.write(b"".join(keys))
-                f.write(starts.tobytes())
-                f.write(cbs.tobytes())
-            os.replace(tmp, path)
-            # Copies derived from an older data file of the same install (before a wordfreq
-            # upgrade) are stale; other installs (venvs sharing the cache) keep theirs.
-            for stale in path.parent.glob(path.name.rsplit("-", 2)[0] + "-*.lex"):
-                if stale != path:
-                    with contextlib.suppress(OSError):
-                        stale.unlink()
-        except BaseException as exc:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            if not isinstance(exc, (OSError, ValueError, OverflowError, UnicodeError)):
-                raise
+            index: dict[bytes, int] = {}
+            for cb, bucket in enumerate(buckets):
+                for w in bucket:
+                    index[w.encode("utf-8")] = cb  # a later bucket wins, as in the dict
+            keys = sorted(index)
+            starts, cbs, pos = array("I", [0]), array("H"), 0
+            for k in keys:
+                pos += len(k)
+                starts.append(pos)
+                cbs.append(index[k])
+        except (ValueError, OverflowError, UnicodeError):  # a table this format cannot hold
+            return
+        head = _MAGIC + _HEADER.pack(sys.byteorder.encode(), len(keys), pos)
+        blob = b"".join((head, *keys, starts.tobytes(), cbs.tobytes()))
+        if not write_atomic(path, blob):
+            return
+        # Copies derived from an older data file of the same install (before a wordfreq
+        # upgrade) are stale; other installs (venvs sharing the cache) keep theirs.
+        for stale in path.parent.glob(path.name.rsplit("-", 2)[0] + "-*.lex"):
+            if stale != path:
+                with contextlib.suppress(OSError):
+                    stale.unlink()
 
 
 @cache

@@ -62,7 +62,7 @@ class Pipeline:
         # turning an acute accent into an apostrophe beside a stray 'Â€', say), and then a
         # second run of cleantext would still change it. So the lines that later passes
         # changed get a second look from the mojibake pass, and the document is settled.
-        reference = self._fold(self.passes[:1], text, ctx, steps)
+        reference = self._fold(self.passes[:1], text, ctx, steps, text)
         current = self._fold(self.passes[1:], reference, ctx, steps, text)
         for _ in range(_SETTLE_ROUNDS):
             if current == reference or not first.may_change(current):
@@ -79,11 +79,12 @@ class Pipeline:
         return Cleaned(original=text, text=current, lang=doc_lang, steps=tuple(steps))
 
     @staticmethod
-    def _fold(passes, text: str, ctx: Context, steps: list[Step], original: str | None = None) -> str:
+    def _fold(passes, text: str, ctx: Context, steps: list[Step], original: str) -> str:
+        """Run ``passes`` over ``text`` (``original`` after ``steps``), recording new steps."""
         current = text
         for p in passes:
             # A pass after others that changed the text learns where its lines were.
-            pctx = ctx if not steps or original is None else Context(
+            pctx = ctx if not steps else Context(
                 ctx.lang, ctx.options, OriginalLines(original, steps, len(steps)))
             result = p(current, pctx)
             if result.edits or result.notes:

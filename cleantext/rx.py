@@ -18,16 +18,14 @@ from __future__ import annotations
 import atexit
 import marshal
 import sys
-import zlib
 from pathlib import Path
 from typing import Any
 
 import regex
 
-from .cache import cache_dir, trusted, write_atomic
+from .cache import cache_dir, read_checked, write_checked
 
-_FORMAT = 1
-_MAGIC = b"cleantext-regex\n"
+_FORMAT = 2  # 2: the CRC line of cleantext.cache
 _MAX_ENTRIES = 2000  # patterns of other cleantext versions sharing the file: start afresh
 
 _known: dict[Any, tuple] | None = None  # (pattern, flags, default version) -> pickled data
@@ -78,21 +76,14 @@ def _load() -> dict[Any, tuple]:
     global _known
     if _known is None:
         _known = {}
-        file = path()
-        try:
-            blob = file.read_bytes() if file is not None and trusted(file) else b""
-        except OSError:
-            blob = b""
-        head = len(_MAGIC) + 4
-        if blob.startswith(_MAGIC) and len(blob) > head:
-            body = blob[head:]
-            if int.from_bytes(blob[len(_MAGIC) : head], "little") == zlib.crc32(body):
-                try:
-                    table = marshal.loads(body)
-                except (EOFError, ValueError, TypeError):
-                    table = None
-                if isinstance(table, dict):
-                    _known = table
+        blob = read_checked(path())
+        if blob:
+            try:
+                table = marshal.loads(blob)
+            except (EOFError, ValueError, TypeError):
+                table = None
+            if isinstance(table, dict):
+                _known = table
     return _known
 
 
@@ -110,4 +101,4 @@ def save() -> None:
         body = marshal.dumps(table)
     except ValueError:  # pragma: no cover - every entry was checked when it was added
         return
-    write_atomic(file, _MAGIC + zlib.crc32(body).to_bytes(4, "little") + body)
+    write_checked(file, body)

@@ -19,23 +19,24 @@ def names() -> dict[str, dict[str, dict[str, int]]]:
     return _load("date_names.json")
 
 
+def _by_name(kind: str) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {}
+    for lang, t in names().items():
+        for n, v in t[kind].items():
+            out.setdefault(n, {})[lang] = v
+    return out
+
+
 @cache
 def month_langs() -> dict[str, dict[str, int]]:
     """{month name: {lang: month number}}."""
-    out: dict[str, dict[str, int]] = {}
-    for lang, t in names().items():
-        for n, v in t["months"].items():
-            out.setdefault(n, {})[lang] = v
-    return out
+    return _by_name("months")
 
 
 @cache
 def weekday_langs() -> dict[str, dict[str, int]]:
-    out: dict[str, dict[str, int]] = {}
-    for lang, t in names().items():
-        for n, v in t["weekdays"].items():
-            out.setdefault(n, {})[lang] = v
-    return out
+    """{weekday name: {lang: weekday number, Monday 0}}."""
+    return _by_name("weekdays")
 
 
 @cache
